@@ -1,0 +1,52 @@
+# CCHC — the two commands of the README, and a few helpers.
+#   make run    install, create and seed the embedded SQLite database, serve http://127.0.0.1:8000
+#   make test   install, lint, the whole suite on SQLite and then on PostgreSQL
+SHELL := /bin/bash
+PY := .venv/bin/python
+STAMP := .venv/.installed
+DEV := CCHC_DEBUG=true
+
+.PHONY: run test install system-deps lint check-migrations pytest bench serve-prod lock messages clean
+
+install: $(STAMP)
+
+$(STAMP): requirements/dev.txt
+	@test -x $(PY) || python3 -m venv .venv
+	@$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements/dev.txt 2>&1 | grep -v "^WARNING: Location" || true
+	@$(PY) -c "import django, ninja, weasyprint, playwright" 
+	@touch $(STAMP)
+
+system-deps:
+	@scripts/system_deps.sh
+
+run: install
+	@mkdir -p var
+	@$(DEV) $(PY) manage.py migrate --noinput
+	@$(DEV) $(PY) manage.py seed_demo
+	@$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(DEV) $(PY) manage.py makemigrations --check --dry-run
+	.venv/bin/lint-imports
+
+test: install system-deps lint
+	@scripts/run_tests.sh
+
+pytest: install
+	@scripts/run_tests.sh $(ARGS)
+
+bench: install system-deps
+	@bench/run.sh
+
+lock:
+	$(PY) -m piptools compile -q --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras --allow-unsafe -o requirements/base.txt pyproject.toml
+	$(PY) -m piptools compile -q --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras --allow-unsafe --extra dev -o requirements/dev.txt pyproject.toml
+
+messages: install
+	$(DEV) $(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var
+	$(DEV) $(PY) manage.py compilemessages -l en
+
+clean:
+	rm -rf var/test-* .pytest_cache

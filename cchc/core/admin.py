@@ -1,0 +1,64 @@
+"""Administration of the working calendar: every save or delete is a new calendar version."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from cchc.core.calendar import calendar_day_clear, calendar_day_set
+from cchc.core.models import CalendarDay, CalendarDayChange, CalendarVersion
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin):
+    list_display = ("date", "is_working", "kind", "reason", "legal_source", "version")
+    list_filter = ("is_working", "kind")
+    date_hierarchy = "date"
+    search_fields = ("reason", "legal_source")
+    fields = ("date", "is_working", "kind", "reason", "legal_source", "version")
+    readonly_fields = ("version",)
+
+    def save_model(self, request: object, obj: CalendarDay, form: object, change: bool) -> None:
+        saved = calendar_day_set(
+            actor=request.user,
+            day=obj.date,
+            is_working=obj.is_working,
+            reason=obj.reason,
+            legal_source=obj.legal_source,
+            kind=obj.kind,
+        )
+        obj.pk, obj.version = saved.pk, saved.version
+
+    def delete_model(self, request: object, obj: CalendarDay) -> None:
+        calendar_day_clear(actor=request.user, day=obj.date, reason=f"Xoá: {obj.reason}")
+
+    def delete_queryset(self, request: object, queryset: object) -> None:
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
+@admin.register(CalendarVersion)
+class CalendarVersionAdmin(admin.ModelAdmin):
+    list_display = ("number", "created_at", "created_by", "note")
+    readonly_fields = ("number", "created_at", "created_by", "note")
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(CalendarDayChange)
+class CalendarDayChangeAdmin(admin.ModelAdmin):
+    list_display = ("version", "date", "was_working", "is_working", "reason")
+    list_filter = ("is_working",)
+    readonly_fields = ("version", "date", "was_working", "is_working", "reason", "legal_source")
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
+        return False

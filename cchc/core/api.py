@@ -1,0 +1,152 @@
+"""API v1: the working calendar (due dates and working days) and shared input errors."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from cchc.core.calendar import current_calendar
+from cchc.domain.workdays import VN_TZ, CalendarError
+
+router = Router(tags=["Lịch làm việc"])
+
+MAX_WORKING_DAYS = Decimal(1000)
+MAX_WORKING_HOURS = Decimal(8000)
+MAX_RANGE_DAYS = 3700
+
+_MESSAGES = {
+    "missing": "bắt buộc phải có",
+    "date_from_datetime_parsing": "không phải ngày dạng YYYY-MM-DD",
+    "date_parsing": "không phải ngày dạng YYYY-MM-DD",
+    "date_from_datetime_inexact": "không phải ngày dạng YYYY-MM-DD",
+    "int_parsing": "phải là số nguyên",
+    "decimal_parsing": "phải là số",
+    "greater_than_equal": "quá nhỏ",
+    "less_than_equal": "quá lớn",
+    "string_too_long": "quá dài",
+    "json_invalid": "không phải JSON hợp lệ",
+    "literal_error": "không thuộc các giá trị cho phép",
+    "enum": "không thuộc các giá trị cho phép",
+}
+
+
+class ApiInputError(Exception):
+    """A parameter that parsed but makes no sense; answered as 422 by config.api."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(f"{param}: {message}")
+        self.param = param
+        self.message = message
+
+
+def explain_validation_errors(errors: list[dict]) -> list[dict]:
+    """Turn pydantic's error list into ``[{"param", "message"}]`` with Vietnamese reasons."""
+    explained = []
+    for error in errors:
+        location = [str(part) for part in error.get("loc", ()) if part not in ("query", "body")]
+        param = ".".join(location) or "?"
+        kind = error.get("type", "")
+        message = _MESSAGES.get(kind)
+        if message is None:
+            message = f"không hợp lệ ({error.get('msg', kind)})"
+        elif kind in ("greater_than_equal", "less_than_equal") and "ctx" in error:
+            bound = next(iter(error["ctx"].values()), "")
+            message = f"{message} (giới hạn {bound})"
+        explained.append({"param": param, "message": message})
+    return explained
+
+
+_OFFSET_SPACE = re.compile(r" (\d{2}:?\d{2})$")
+
+
+def parse_moment(param: str, raw: str) -> datetime:
+    """An ISO 8601 moment with its offset. A ``+`` sent unencoded in a query string arrives as
+    a space; it is put back rather than refused."""
+    text = _OFFSET_SPACE.sub(r"+\1", raw.strip())
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise ApiInputError(
+            param, "không phải thời điểm ISO 8601 (ví dụ 2025-01-06T09:00:00+07:00)"
+        ) from exc
+    if moment.tzinfo is None:
+        raise ApiInputError(param, "phải ghi rõ múi giờ (ví dụ +07:00)")
+    return moment
+
+
+def _positive_decimal(param: str, raw: str, limit: Decimal) -> Decimal:
+    try:
+        value = Decimal(raw.strip().replace(",", "."))
+    except (InvalidOperation, AttributeError) as exc:
+        raise ApiInputError(param, "phải là số (ví dụ 1 hoặc 0.5)") from exc
+    if not value.is_finite():
+        raise ApiInputError(param, "phải là số hữu hạn")
+    if value < 0:
+        raise ApiInputError(param, "không được âm")
+    if value > limit:
+        raise ApiInputError(param, f"không được vượt quá {limit}")
+    return value
+
+
+class DueDateQuery(Schema):
+    start: str = Field(..., description="Thời điểm tiếp nhận, ISO 8601 có múi giờ")
+    working_days: str | None = Field(None, description="Số ngày làm việc (có thể lẻ, ví dụ 0.5)")
+    working_hours: str | None = Field(None, description="Số giờ làm việc")
+
+
+class DueDateOut(Schema):
+    start: str
+    due_at: str
+    calendar_version: int
+
+
+@router.get("/due-date", response=DueDateOut, summary="Tính hạn giải quyết theo thời gian làm việc")
+def due_date(request: HttpRequest, query: Query[DueDateQuery]) -> dict:
+    """DOMAIN A2: adds T working days or H working hours through office hours only; a due
+    moment landing exactly on a closing time stays there."""
+    start = parse_moment("start", query.start)
+    if (query.working_days is None) == (query.working_hours is None):
+        raise ApiInputError(
+            "working_days", "cần đúng một trong hai: working_days hoặc working_hours"
+        )
+    calendar = current_calendar()
+    try:
+        if query.working_days is not None:
+            days = _positive_decimal("working_days", query.working_days, MAX_WORKING_DAYS)
+            due = calendar.add_working_days(start, days)
+        else:
+            hours = _positive_decimal("working_hours", query.working_hours or "", MAX_WORKING_HOURS)
+            due = calendar.add_working_hours(start, hours)
+    except CalendarError as exc:
+        raise ApiInputError("start", str(exc)) from exc
+    return {
+        "start": start.astimezone(VN_TZ).isoformat(),
+        "due_at": due.astimezone(VN_TZ).isoformat(),
+        "calendar_version": calendar.version,
+    }
+
+
+class WorkingDaysQuery(Schema):
+    from_: date = Field(..., alias="from", description="Từ ngày (YYYY-MM-DD)")
+    to: date = Field(..., description="Đến ngày (YYYY-MM-DD)")
+
+
+class WorkingDaysOut(Schema):
+    days: list[str]
+    calendar_version: int
+
+
+@router.get("/working-days", response=WorkingDaysOut, summary="Các ngày làm việc trong khoảng")
+def working_days(request: HttpRequest, query: Query[WorkingDaysQuery]) -> dict:
+    if query.to < query.from_:
+        raise ApiInputError("to", "phải không sớm hơn ngày 'from'")
+    if (query.to - query.from_).days > MAX_RANGE_DAYS:
+        raise ApiInputError("to", f"khoảng ngày không được dài quá {MAX_RANGE_DAYS} ngày")
+    calendar = current_calendar()
+    days = calendar.working_days(query.from_, query.to)
+    return {"days": [d.isoformat() for d in days], "calendar_version": calendar.version}

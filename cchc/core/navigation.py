@@ -1,0 +1,54 @@
+"""The main menu, by role. Each app adds its entries here; a page shows only what the
+signed-in user may open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from cchc.org.selectors import is_staff_user
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str | Promise
+    url_name: str
+    visible: Callable[[object], bool]
+
+
+def _anyone(user: object) -> bool:
+    return True
+
+
+def _staff(user: object) -> bool:
+    return is_staff_user(user)
+
+
+def _admin(user: object) -> bool:
+    return bool(getattr(user, "is_staff", False))
+
+
+MENU: list[MenuItem] = [
+    MenuItem(_("Trang chủ"), "home", _anyone),
+    MenuItem(_("Danh mục TTHC"), "catalog:procedure_list", _staff),
+    MenuItem(_("Quản trị"), "admin:index", _admin),
+]
+
+
+def menu_for(request: HttpRequest) -> list[dict]:
+    user = getattr(request, "user", None)
+    items = []
+    for item in MENU:
+        if not item.visible(user):
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"label": item.label, "url": url, "active": request.path == url})
+    return items

@@ -1,0 +1,22 @@
+from argparse import ArgumentParser
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cchc.org.models import ApiToken, User
+
+
+class Command(BaseCommand):
+    help = "Cấp khoá API (bearer token) cho một người dùng và in khoá ra màn hình một lần."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("username")
+        parser.add_argument("--name", default="", help="Tên gợi nhớ của khoá")
+
+    def handle(self, *args: object, **options: object) -> None:
+        user = User.objects.filter(username=options["username"]).first()
+        if user is None:
+            raise CommandError(f"Không có người dùng '{options['username']}'.")
+        if not user.is_active:
+            raise CommandError(f"Người dùng '{user.username}' đã bị khoá.")
+        _token, raw = ApiToken.issue(user, name=options["name"])
+        self.stdout.write(raw)

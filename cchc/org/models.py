@@ -1,0 +1,191 @@
+"""Organisation: agencies (cơ quan, đơn vị) and people (người dùng) with their roles.
+
+DOMAIN A1: agencies carry the electronic identification code (mã định danh điện tử, QCVN
+102:2016/BTTTT, at most 13 characters, e.g. ``000.00.14.H56``), a level, a parent and the dates
+they existed. Both regimes live in one tree: until 30/06/2025 province → departments and
+districts → communes (Decree 61/2018); since 01/07/2025 province → departments and communes
+(Decree 118/2025, two-tier local government). A merger ends the old units (``valid_to``) and
+points them at their successor (``merged_into``); history stays attached to the old unit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import date
+
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cchc.core.text import fold
+
+AGENCY_CODE_VALIDATOR = RegexValidator(
+    r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$",
+    _("Mã định danh phải có dạng 000.00.14.H56 (QCVN 102:2016/BTTTT, tối đa 13 ký tự)."),
+)
+CITIZEN_ID_VALIDATOR = RegexValidator(
+    r"^[0-9]{12}$", _("Số định danh cá nhân (CCCD) gồm đúng 12 chữ số.")
+)
+PHONE_VALIDATOR = RegexValidator(
+    r"^0[0-9]{9}$", _("Số điện thoại gồm 10 chữ số, bắt đầu bằng số 0.")
+)
+
+
+class Agency(models.Model):
+    """An agency or unit of the province (cơ quan, đơn vị)."""
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("Cấp tỉnh")
+        DEPARTMENT = "department", _("Sở, ban, ngành")
+        DISTRICT = "district", _("Cấp huyện")
+        COMMUNE = "commune", _("Cấp xã")
+        DIVISION = "division", _("Phòng, đơn vị trực thuộc")
+
+    code = models.CharField(
+        _("mã định danh"), max_length=13, unique=True, validators=[AGENCY_CODE_VALIDATOR]
+    )
+    name = models.CharField(_("tên cơ quan"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
+    level = models.CharField(_("cấp"), max_length=20, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("cơ quan cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    # Materialised path of primary keys ("/1/7/42/"): a subtree is one indexed prefix filter.
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    valid_from = models.DateField(_("hiệu lực từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("hiệu lực đến ngày"), null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("sáp nhập vào"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+    )
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    name_search = models.CharField(max_length=255, editable=False, default="", db_index=True)
+
+    class Meta:
+        verbose_name = _("cơ quan, đơn vị")
+        verbose_name_plural = _("cơ quan, đơn vị")
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name_search = fold(f"{self.name} {self.short_name} {self.code}")
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            expected = f"{self.parent.path if self.parent else '/'}{self.pk}/"
+            if self.path != expected:
+                old = self.path
+                Agency.objects.filter(pk=self.pk).update(path=expected)
+                self.path = expected
+                if old:
+                    _move_subtree(old, expected)
+
+    def is_active_on(self, day: date) -> bool:
+        """Did the unit exist on ``day``? (valid_from ≤ day ≤ valid_to, open ends allowed)"""
+        if self.valid_from and day < self.valid_from:
+            return False
+        return not (self.valid_to and day > self.valid_to)
+
+    @property
+    def is_active(self) -> bool:
+        return self.is_active_on(timezone.localdate())
+
+
+def _move_subtree(old_prefix: str, new_prefix: str) -> None:
+    for agency in Agency.objects.filter(path__startswith=old_prefix).exclude(path=new_prefix):
+        Agency.objects.filter(pk=agency.pk).update(path=new_prefix + agency.path[len(old_prefix) :])
+
+
+class User(AbstractUser):
+    """A person who signs in: a citizen, or an officer of an agency with one role."""
+
+    class Role(models.TextChoices):
+        CITIZEN = "citizen", _("Công dân, tổ chức")
+        COUNTER_OFFICER = "counter_officer", _("Cán bộ một cửa")
+        SPECIALIST = "specialist", _("Chuyên viên xử lý")
+        LEADER = "leader", _("Lãnh đạo")
+        REFORM_OFFICER = "reform_officer", _("Cán bộ CCHC")
+        HOME_AFFAIRS = "home_affairs", _("Sở Nội vụ (thẩm định)")
+        COUNCIL_MEMBER = "council_member", _("Thành viên hội đồng thẩm định")
+        SYSTEM_ADMIN = "system_admin", _("Quản trị hệ thống")
+
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, default=Role.CITIZEN)
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+    )
+    job_title = models.CharField(_("chức vụ"), max_length=150, blank=True)
+    phone = models.CharField(
+        _("điện thoại"), max_length=10, blank=True, validators=[PHONE_VALIDATOR]
+    )
+    citizen_id = models.CharField(
+        _("số CCCD"), max_length=12, blank=True, validators=[CITIZEN_ID_VALIDATOR]
+    )
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def get_full_name(self) -> str:
+        return self.full_name or super().get_full_name() or self.username
+
+    @property
+    def is_officer(self) -> bool:
+        """Works for an agency (every role but citizen)."""
+        return self.role != self.Role.CITIZEN
+
+
+class ApiToken(models.Model):
+    """A bearer token for API v1. Only a SHA-256 of the secret is stored."""
+
+    PREFIX = "cchc_"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("tên"), max_length=100, blank=True)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    hint = models.CharField(_("gợi ý"), max_length=12, editable=False)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("khoá API")
+        verbose_name_plural = _("khoá API")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.hint}…"
+
+    @staticmethod
+    def digest(raw: str) -> str:
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user: User, name: str = "") -> tuple[ApiToken, str]:
+        """Create a token; the raw secret is returned once and never stored."""
+        raw = cls.PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, key_hash=cls.digest(raw), hint=raw[:12])
+        return token, raw

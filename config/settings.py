@@ -1,0 +1,243 @@
+"""Django settings for CCHC — one file, every knob an environment variable.
+
+Defaults give the embedded demo (SQLite in ``var/``, eager jobs, console e-mail).
+Production sets ``CCHC_DEBUG=false``, ``CCHC_SECRET_KEY``, ``CCHC_ALLOWED_HOSTS``,
+``CCHC_DATABASE_URL=postgres://…`` and ``CCHC_REDIS_URL``; see docs/deployment.md.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+from csp.constants import NONE, SELF
+
+from config.env import (
+    BASE_DIR,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    parse_database_url,
+)
+
+# pytest ≥ 8.2 exports PYTEST_VERSION while it runs: the one place tests change defaults.
+TESTING = "PYTEST_VERSION" in os.environ
+
+DEBUG = env_bool("CCHC_DEBUG", default=False)
+_INSECURE_DEV_KEY = "django-insecure-cchc-demo-key-only-for-local-development-do-not-deploy"
+SECRET_KEY = env_str("CCHC_SECRET_KEY") or _INSECURE_DEV_KEY
+if not DEBUG and not TESTING and SECRET_KEY == _INSECURE_DEV_KEY:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "CCHC_SECRET_KEY is required when CCHC_DEBUG is false "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))')"
+    )
+
+ALLOWED_HOSTS = env_list("CCHC_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("CCHC_CSRF_TRUSTED_ORIGINS", [])
+# Number of trusted reverse proxies in front of the app (nginx = 1): used to read the client
+# address from X-Forwarded-For for rate limits and the login lockout.
+NUM_PROXIES = env_int("CCHC_NUM_PROXIES", 0)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_htmx",
+    "axes",
+    "csp",
+    "ninja",
+    "cchc.core",
+    "cchc.org",
+    "cchc.catalog",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "cchc" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "cchc.core.context_processors.site",
+            ],
+            "builtins": ["cchc.core.templatetags.vn"],
+        },
+    }
+]
+
+# --- Database -------------------------------------------------------------------------------
+DATABASE_URL = env_str("CCHC_DATABASE_URL", "sqlite:///var/cchc.sqlite3")
+DATABASES = {"default": parse_database_url(DATABASE_URL)}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"] = {"NAME": env_str("CCHC_SQLITE_TEST_NAME") or None}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Auth -----------------------------------------------------------------------------------
+AUTH_USER_MODEL = "org.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+if TESTING:
+    # Argon2 is deliberately slow; tests create hundreds of users. Production keeps Argon2.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+
+# django-axes: staff login locks after five failed attempts for that username.
+AXES_FAILURE_LIMIT = env_int("CCHC_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("CCHC_LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = NUM_PROXIES or None
+AXES_VERBOSE = False
+# Lockout is per username, not per address: offices reach the system through one NAT on the
+# government WAN, and locking an address would lock a whole agency out
+# (docs/decisions/0003-login-lockout-per-username.md). Password spraying from one address is
+# limited at the reverse proxy instead (docs/deployment.md).
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# --- Internationalisation -----------------------------------------------------------------
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "cchc" / "locale"]
+FORMAT_MODULE_PATH = ["cchc.formats"]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+USE_THOUSAND_SEPARATOR = False
+
+# --- Static and media -----------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on every request otherwise
+STATICFILES_DIRS = [BASE_DIR / "cchc" / "static"]
+# Uploaded files live outside the web root and are served only through permission checks.
+MEDIA_ROOT = env_str("CCHC_MEDIA_ROOT") or str(BASE_DIR / "var" / "media")
+MEDIA_URL = "/media-not-served/"
+_MANIFEST = env_bool("CCHC_STATIC_MANIFEST", default=not DEBUG and not TESTING)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if _MANIFEST
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = not _MANIFEST
+
+# --- Cache, jobs ----------------------------------------------------------------------------
+REDIS_URL = env_str("CCHC_REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TIMEZONE = TIME_ZONE
+
+# --- E-mail ---------------------------------------------------------------------------------
+EMAIL_BACKEND = env_str("CCHC_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("CCHC_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("CCHC_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("CCHC_EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("CCHC_EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("CCHC_EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env_int("CCHC_EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("CCHC_DEFAULT_FROM_EMAIL", "CCHC <no-reply@cchc.local>")
+
+# --- Security -------------------------------------------------------------------------------
+HTTPS = env_bool("CCHC_HTTPS", default=not DEBUG and not TESTING)
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = env_int("CCHC_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if NUM_PROXIES else None
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = env_int("CCHC_SESSION_SECONDS", 8 * 3600)
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# --- Domain settings ------------------------------------------------------------------------
+# Office hours of the province (DOMAIN A2): "HH:MM-HH:MM" periods, comma separated.
+CCHC_OFFICE_HOURS = env_str("CCHC_OFFICE_HOURS", "08:00-12:00,13:00-17:00")
+CCHC_PROVINCE_NAME = env_str("CCHC_PROVINCE_NAME", "Tỉnh Bình Sơn")
+CCHC_API_PAGE_SIZE = env_int("CCHC_API_PAGE_SIZE", 20)
+
+NINJA_PAGINATION_PER_PAGE = CCHC_API_PAGE_SIZE
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("CCHC_LOG_LEVEL", "INFO")},
+    "loggers": {"axes": {"level": "WARNING"}},
+}

@@ -1,0 +1,21 @@
+"""URL map. User-facing paths are Vietnamese slugs without diacritics; the API lives at /api/v1/."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from cchc.core import views as core_views
+from config.api import api
+
+admin.site.site_header = "CCHC — Quản trị hệ thống"
+admin.site.site_title = "CCHC"
+admin.site.index_title = "Quản trị"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("tai-khoan/", include("cchc.org.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("can-bo/thu-tuc/", include("cchc.catalog.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole pytest suite on SQLite, then again on PostgreSQL (a throwaway cluster when
+# CCHC_TEST_DATABASE_URL is unset). Extra arguments go to pytest.
+# With CI=true, a PostgreSQL that cannot start fails the run instead of being skipped.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+py=.venv/bin/python
+workers=${CCHC_TEST_WORKERS:-2}
+status=0
+
+echo "================ pytest on SQLite ================"
+CCHC_DATABASE_URL="sqlite:///var/test-unused.sqlite3" \
+  $py -m pytest -n "$workers" -p no:cacheprovider "$@" || status=1
+
+pg_url=${CCHC_TEST_DATABASE_URL:-}
+pg_dir=""
+if [ -z "$pg_url" ]; then
+  pg_dir=$(mktemp -d /tmp/cchc-pg.XXXXXX)
+  trap '[ -n "$pg_dir" ] && scripts/pg_throwaway.sh stop "$pg_dir"' EXIT
+  if ! pg_url=$(scripts/pg_throwaway.sh start "$pg_dir"); then
+    echo "PostgreSQL could not start." >&2
+    if [ "${CI:-}" = "true" ]; then
+      echo "CI=true: a missing PostgreSQL is a failure." >&2
+      exit 1
+    fi
+    echo "Skipping the PostgreSQL run (set CI=true to make this fatal)." >&2
+    exit $status
+  fi
+fi
+
+echo "================ pytest on PostgreSQL ================"
+CCHC_DATABASE_URL="$pg_url" CCHC_PG_ADMIN_URL="$pg_url" \
+  $py -m pytest -n "$workers" -p no:cacheprovider "$@" || status=1
+
+exit $status

@@ -1,0 +1,75 @@
+"""Test personas and the shared province.
+
+Persona fixtures read as sentences in tests: ``counter_officer``, ``specialist``, ``leader``,
+``other_agency_officer``, ``home_affairs_evaluator``, ``citizen``.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from tests.world import World, ensure_world
+
+settings.register_profile(
+    "default", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=100
+)
+settings.register_profile(
+    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=200
+)
+settings.load_profile("ci" if os.environ.get("CI") == "true" else "default")
+
+
+@pytest.fixture
+def world(db) -> World:
+    return ensure_world()
+
+
+@pytest.fixture
+def counter_officer(world):
+    return world.counter_officer
+
+
+@pytest.fixture
+def specialist(world):
+    return world.specialist
+
+
+@pytest.fixture
+def leader(world):
+    return world.leader
+
+
+@pytest.fixture
+def reform_officer(world):
+    return world.reform_officer
+
+
+@pytest.fixture
+def other_agency_officer(world):
+    return world.other_agency_officer
+
+
+@pytest.fixture
+def home_affairs_evaluator(world):
+    return world.home_affairs_evaluator
+
+
+@pytest.fixture
+def citizen(world):
+    return world.citizen
+
+
+@pytest.fixture
+def admin_user(world):
+    return world.admin
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the shared province once per test database; tests only read it (each runs in a
+    transaction that is rolled back), and ``world`` rebuilds it after a flush."""
+    with django_db_blocker.unblock():
+        ensure_world()
