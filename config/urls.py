@@ -13,6 +13,7 @@ admin.site.index_title = "Quản trị"
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon),
     path("tai-khoan/", include("cchc.org.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("can-bo/thu-tuc/", include("cchc.catalog.urls")),

@@ -17,6 +17,7 @@ from cchc.catalog.models import Procedure, ProcedureVersion
 
 ERR_STEPS_EXCEED = "Tổng thời gian các bước ({steps} giờ) vượt thời hạn giải quyết ({legal} giờ)."
 ERR_NO_STEPS = "Thủ tục chưa có quy trình nội bộ."
+ERR_NO_LEADER_STEP = "Quy trình nội bộ phải có bước lãnh đạo xem xét, ký duyệt kết quả."
 ERR_ABOLISHED = "Thủ tục đã bị bãi bỏ, không thể công bố lại."
 
 
@@ -37,9 +38,12 @@ def _num(value: Decimal) -> str:
 def procedure_check(procedure: Procedure) -> list[str]:
     """Errors that prevent publishing ``procedure`` (empty when it can be published)."""
     errors = []
-    hours = [step.budget_hours for step in procedure.steps.all()]
+    steps = list(procedure.steps.all())
+    hours = [step.budget_hours for step in steps]
     if not hours:
         errors.append(_(ERR_NO_STEPS))
+    elif not any(step.role == "leader" for step in steps):
+        errors.append(_(ERR_NO_LEADER_STEP))
     problem = steps_fit_legal_time(hours, procedure.processing_hours)
     if problem:
         errors.append(problem)

@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from cchc.catalog.models import ProcessStep, Procedure
+from cchc.catalog.models import Procedure, ProcessStep
 from cchc.catalog.selectors import procedure_list
 from cchc.catalog.services import procedure_abolish, procedure_publish
 from cchc.core.text import fold
