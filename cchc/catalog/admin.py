@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,11 +21,13 @@ from cchc.catalog.models import (
     RequiredDocument,
 )
 from cchc.catalog.services import (
+    ERR_NO_LEADER_STEP,
     ERR_NO_STEPS,
+    procedure_abolish,
     procedure_current_version,
     procedure_publish,
     procedure_snapshot,
-    steps_fit_legal_time,
+    process_problems,
 )
 
 
@@ -37,18 +40,20 @@ class FieldAdmin(admin.ModelAdmin):
 class StepFormSet(forms.BaseInlineFormSet):
     def clean(self) -> None:
         super().clean()
-        hours: list[Decimal] = []
+        steps: list[tuple[str, Decimal]] = []
         for form in self.forms:
             data = getattr(form, "cleaned_data", None) or {}
             if data and not data.get("DELETE") and data.get("budget_hours") is not None:
-                hours.append(data["budget_hours"])
+                steps.append((data.get("role", ""), data["budget_hours"]))
         procedure = self.instance
-        if procedure.status in Procedure.IN_FORCE and not hours:
-            raise forms.ValidationError(_(ERR_NO_STEPS))
-        if procedure.processing_time:
-            problem = steps_fit_legal_time(hours, procedure.processing_hours)
-            if problem:
-                raise forms.ValidationError(problem)
+        if not procedure.processing_time:
+            return
+        problems = process_problems(steps, procedure.processing_hours)
+        if procedure.status not in Procedure.IN_FORCE:
+            # A draft may be incomplete; only budgets beyond the legal time are wrong already.
+            problems = [p for p in problems if p not in (_(ERR_NO_STEPS), _(ERR_NO_LEADER_STEP))]
+        if problems:
+            raise forms.ValidationError(problems)
 
 
 class DocumentInline(admin.TabularInline):
@@ -97,9 +102,10 @@ class ProcedureAdmin(admin.ModelAdmin):
     list_filter = ("status", "online_mode", "field", "at_province", "at_commune")
     search_fields = ("code", "name", "search_text")
     autocomplete_fields = ("field", "competent_agency", "receiving_agencies")
-    readonly_fields = ("version",)
+    # Status changes only through the publishing services (the actions below).
+    readonly_fields = ("version", "status")
     inlines = (DocumentInline, FeeInline, LegalBasisInline, StepInline, VersionInline)
-    actions = ("publish_selected",)
+    actions = ("publish_selected", "abolish_selected")
 
     def save_related(self, request: object, form: object, formsets: object, change: bool) -> None:
         super().save_related(request, form, formsets, change)
@@ -123,12 +129,17 @@ class ProcedureAdmin(admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("Công bố theo số quyết định đang ghi"))
     def publish_selected(self, request: object, queryset: object) -> None:
-        from django.core.exceptions import ValidationError
+        self._apply(request, queryset, procedure_publish, _("Đã công bố %(n)s thủ tục."))
 
+    @admin.action(description=gettext_lazy("Bãi bỏ theo số quyết định đang ghi"))
+    def abolish_selected(self, request: object, queryset: object) -> None:
+        self._apply(request, queryset, procedure_abolish, _("Đã bãi bỏ %(n)s thủ tục."))
+
+    def _apply(self, request: object, queryset: object, service: object, done_text: str) -> None:
         done, failed = 0, []
         for procedure in queryset:
             try:
-                procedure_publish(
+                service(
                     actor=request.user,
                     procedure=procedure,
                     decision_number=procedure.decision_number,
@@ -138,6 +149,6 @@ class ProcedureAdmin(admin.ModelAdmin):
             except ValidationError as exc:
                 failed.append(f"{procedure.code}: {'; '.join(exc.messages)}")
         if done:
-            self.message_user(request, _("Đã công bố %(n)s thủ tục.") % {"n": done})
+            self.message_user(request, done_text % {"n": done})
         for line in failed:
             self.message_user(request, line, messages.ERROR)

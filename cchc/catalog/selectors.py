@@ -58,6 +58,18 @@ def procedure_list(
     return queryset.order_by("code")
 
 
+def procedure_filters(params: object) -> dict[str, str]:
+    """The list page's filters read from a query string (list page, Excel export)."""
+    status = params.get("status", "")
+    return {
+        "q": params.get("q", "")[:200],
+        "field_code": params.get("field", "")[:30],
+        "status": status if status in Procedure.Status.values else "",
+        "level": params.get("level", ""),
+        "online_mode": params.get("online", "")[:10],
+    }
+
+
 def procedure_get(code: str, *, in_force_only: bool = True) -> Procedure:
     """The procedure with ``code`` and its lists, or ``Http404``."""
     queryset = Procedure.objects.select_related("field", "competent_agency").prefetch_related(

@@ -13,11 +13,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cchc.catalog.models import Procedure, ProcedureVersion
+from cchc.catalog.models import Procedure, ProcedureVersion, ProcessStep
 
 ERR_STEPS_EXCEED = "Tổng thời gian các bước ({steps} giờ) vượt thời hạn giải quyết ({legal} giờ)."
 ERR_NO_STEPS = "Thủ tục chưa có quy trình nội bộ."
 ERR_NO_LEADER_STEP = "Quy trình nội bộ phải có bước lãnh đạo xem xét, ký duyệt kết quả."
+ERR_ALREADY_ABOLISHED = "Thủ tục đã bị bãi bỏ trước đó."
 ERR_ABOLISHED = "Thủ tục đã bị bãi bỏ, không thể công bố lại."
 
 
@@ -35,19 +36,25 @@ def _num(value: Decimal) -> str:
     return text.replace(".", ",")
 
 
-def procedure_check(procedure: Procedure) -> list[str]:
-    """Errors that prevent publishing ``procedure`` (empty when it can be published)."""
+def process_problems(steps: list[tuple[str, Decimal]], legal_hours: Decimal) -> list[str]:
+    """What is wrong with an internal process given as ``(role, budget hours)`` pairs: no
+    steps, no leader's approval step, or budgets beyond the legal time. Shared by publishing,
+    the admin form and the Excel import."""
     errors = []
-    steps = list(procedure.steps.all())
-    hours = [step.budget_hours for step in steps]
-    if not hours:
+    if not steps:
         errors.append(_(ERR_NO_STEPS))
-    elif not any(step.role == "leader" for step in steps):
+    elif not any(role == ProcessStep.Role.LEADER for role, _hours in steps):
         errors.append(_(ERR_NO_LEADER_STEP))
-    problem = steps_fit_legal_time(hours, procedure.processing_hours)
+    problem = steps_fit_legal_time([hours for _role, hours in steps], legal_hours)
     if problem:
         errors.append(problem)
     return errors
+
+
+def procedure_check(procedure: Procedure) -> list[str]:
+    """Errors that prevent publishing ``procedure`` (empty when it can be published)."""
+    steps = [(step.role, step.budget_hours) for step in procedure.steps.all()]
+    return process_problems(steps, procedure.processing_hours)
 
 
 def procedure_snapshot(procedure: Procedure) -> dict:
@@ -73,11 +80,22 @@ def procedure_snapshot(procedure: Procedure) -> dict:
         "postal_return": procedure.postal_return,
         "inter_agency": procedure.inter_agency,
         "result_name": procedure.result_name,
+        "applicant_requirements": procedure.applicant_requirements,
+        "receiving_agencies": sorted(a.code for a in procedure.receiving_agencies.all()),
         "documents": [
-            {"name": d.name, "form": d.form, "count": d.count, "optional": d.is_optional}
+            {
+                "order": d.order,
+                "name": d.name,
+                "form": d.form,
+                "count": d.count,
+                "optional": d.is_optional,
+            }
             for d in procedure.documents.all()
         ],
-        "fees": [{"name": f.name, "amount_vnd": f.amount_vnd} for f in procedure.fees.all()],
+        "fees": [
+            {"order": f.order, "name": f.name, "amount_vnd": f.amount_vnd}
+            for f in procedure.fees.all()
+        ],
         "legal_bases": [b.text for b in procedure.legal_bases.all()],
         "steps": [
             {
@@ -138,6 +156,8 @@ def procedure_abolish(
 ) -> ProcedureVersion:
     """Abolish ``procedure`` (bãi bỏ); its history stays, new dossiers are no longer received."""
     procedure = Procedure.objects.select_for_update().get(pk=procedure.pk)
+    if procedure.status == Procedure.Status.ABOLISHED:
+        raise ValidationError(_(ERR_ALREADY_ABOLISHED))
     procedure.version = _next_version_number(procedure)
     procedure.status = Procedure.Status.ABOLISHED
     procedure.decision_number = decision_number

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from cchc.catalog.models import Field, Procedure
-from cchc.catalog.selectors import procedure_get, procedure_list
+from cchc.catalog.selectors import procedure_filters, procedure_get, procedure_list
 from cchc.org.permissions import staff_required
 
 PAGE_SIZE = 25
@@ -17,15 +17,8 @@ PAGE_SIZE = 25
 @staff_required
 def procedure_list_view(request: HttpRequest) -> HttpResponse:
     params = request.GET
-    status = params.get("status", "")
-    queryset = procedure_list(
-        q=params.get("q", "")[:200],
-        field_code=params.get("field", "")[:30],
-        status=status if status in Procedure.Status.values else "",
-        level=params.get("level", ""),
-        online_mode=params.get("online", "")[:10],
-        in_force_only=False,
-    )
+    filters = procedure_filters(params)
+    queryset = procedure_list(**filters, in_force_only=False)
     after = params.get("after", "")[:30]
     if after:
         queryset = queryset.filter(code__gt=after)
@@ -43,7 +36,7 @@ def procedure_list_view(request: HttpRequest) -> HttpResponse:
         "filters": {
             "q": params.get("q", ""),
             "field": params.get("field", ""),
-            "status": status,
+            "status": filters["status"],
             "level": params.get("level", ""),
             "online": params.get("online", ""),
         },
