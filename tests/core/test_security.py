@@ -13,8 +13,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def production_env() -> dict[str, str]:
+    """The environment of a production process: none of the test run's variables (pytest's,
+    ours, or the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE)."""
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYTEST", "CCHC_", "DJANGO_ALLOW_ASYNC_UNSAFE"))
+    }
+
+
 def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "CCHC_"))}
+    env = production_env()
     env.update(
         CCHC_DEBUG="false",
         CCHC_SECRET_KEY=secrets.token_urlsafe(50),
@@ -34,7 +44,7 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "CCHC_"))}
+    env = production_env()
     env.update(CCHC_DEBUG="false", CCHC_DATABASE_URL=f"sqlite:///{tmp_path}/x.sqlite3")
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
