@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "cchc.core",
     "cchc.org",
     "cchc.catalog",
+    "cchc.dossiers",
+    "cchc.stats",
 ]
 
 MIDDLEWARE = [
@@ -99,7 +101,13 @@ TEMPLATES = [
 DATABASE_URL = env_str("CCHC_DATABASE_URL", "sqlite:///var/cchc.sqlite3")
 DATABASES = {"default": parse_database_url(DATABASE_URL)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["TEST"] = {"NAME": env_str("CCHC_SQLITE_TEST_NAME") or None}
+    # Tests use a file (in RAM where available), not ":memory:": concurrency tests run real
+    # threads, which need WAL and the busy timeout rather than shared-cache table locks.
+    _shm = "/dev/shm" if os.path.isdir("/dev/shm") else None
+    import tempfile
+
+    _test_db = os.path.join(_shm or tempfile.gettempdir(), f"cchc-test-{os.getpid()}.sqlite3")
+    DATABASES["default"]["TEST"] = {"NAME": env_str("CCHC_SQLITE_TEST_NAME") or _test_db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Auth -----------------------------------------------------------------------------------
@@ -230,6 +238,15 @@ CONTENT_SECURITY_POLICY = {
 CCHC_OFFICE_HOURS = env_str("CCHC_OFFICE_HOURS", "08:00-12:00,13:00-17:00")
 CCHC_PROVINCE_NAME = env_str("CCHC_PROVINCE_NAME", "Tỉnh Bình Sơn")
 CCHC_API_PAGE_SIZE = env_int("CCHC_API_PAGE_SIZE", 20)
+# Public address of the site, for links in e-mails, SMS and QR codes on receipts.
+CCHC_PUBLIC_URL = env_str("CCHC_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# Dossier code (DOMAIN A4): receiving agency e-ID, receipt date, daily sequence.
+CCHC_DOSSIER_CODE_FORMAT = env_str("CCHC_DOSSIER_CODE_FORMAT", "{agency}-{yymmdd}-{seq:04d}")
+# A step is "due soon" when less than this share of its working-time budget is left.
+CCHC_DUE_SOON_SHARE = float(env_str("CCHC_DUE_SOON_SHARE", "0.25"))
+# Public dossier status lookup (code + phone): requests allowed per client address per window.
+CCHC_PUBLIC_LOOKUP_LIMIT = env_int("CCHC_PUBLIC_LOOKUP_LIMIT", 30)
+CCHC_PUBLIC_LOOKUP_WINDOW = env_int("CCHC_PUBLIC_LOOKUP_WINDOW", 60)
 
 NINJA_PAGINATION_PER_PAGE = CCHC_API_PAGE_SIZE
 
@@ -239,5 +256,5 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("CCHC_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
 }

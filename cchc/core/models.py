@@ -87,3 +87,54 @@ class CalendarDayChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.version}: {self.date:%d/%m/%Y}"
+
+
+class OutboxMessage(models.Model):
+    """A notification waiting to be delivered (or delivered): e-mail, SMS or an in-app notice
+    to an officer. Written in the transaction of the change that causes it."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("Thư điện tử")
+        SMS = "sms", _("Tin nhắn SMS")
+        INTERNAL = "internal", _("Thông báo trong hệ thống")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ gửi")
+        SENT = "sent", _("Đã gửi")
+        FAILED = "failed", _("Gửi không thành công")
+
+    channel = models.CharField(_("kênh"), max_length=10, choices=Channel.choices)
+    recipient = models.CharField(_("người nhận"), max_length=254)
+    subject = models.CharField(_("tiêu đề"), max_length=255)
+    body = models.TextField(_("nội dung"))
+    template = models.CharField(_("mẫu"), max_length=60, blank=True)
+    dedupe_key = models.CharField(max_length=120, unique=True, null=True, blank=True)
+    dossier_code = models.CharField(_("mã hồ sơ"), max_length=40, blank=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notifications",
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("số lần gửi"), default=0)
+    next_attempt_at = models.DateTimeField(_("gửi lần tới"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    read_at = models.DateTimeField(_("đã xem lúc"), null=True, blank=True)
+    last_error = models.CharField(_("lỗi gần nhất"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("hộp thư đi (thông báo)")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="core_outbox_due"),
+            models.Index(fields=["user", "read_at"], name="core_outbox_user_unread"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} → {self.recipient}: {self.subject}"

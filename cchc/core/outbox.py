@@ -1,0 +1,43 @@
+"""The notification outbox: messages written in the same transaction as the change that
+causes them, delivered at least once by a job (ARCHITECTURE "background jobs").
+
+A service calls ``outbox_enqueue``; if the transaction rolls back, the message never existed.
+Delivery (``cchc.core.jobs.outbox_deliver``) retries with backoff and is idempotent per
+message: a message is marked sent only after its backend accepted it.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from cchc.core.models import OutboxMessage
+
+
+def outbox_enqueue(
+    *,
+    channel: str,
+    recipient: str,
+    subject: str,
+    body: str,
+    template: str = "",
+    dedupe_key: str = "",
+    dossier_code: str = "",
+    user: object | None = None,
+) -> OutboxMessage | None:
+    """Queue one message; ``None`` when there is no recipient or the same ``dedupe_key`` was
+    already queued (e.g. one escalation per step and kind)."""
+    if not recipient:
+        return None
+    if dedupe_key and OutboxMessage.objects.filter(dedupe_key=dedupe_key).exists():
+        return None
+    return OutboxMessage.objects.create(
+        channel=channel,
+        recipient=recipient[:254],
+        subject=subject[:255],
+        body=body,
+        template=template,
+        dedupe_key=dedupe_key or None,
+        dossier_code=dossier_code,
+        user=user,
+        next_attempt_at=timezone.now(),
+    )

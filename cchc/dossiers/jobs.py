@@ -1,0 +1,101 @@
+"""Periodic jobs of the one-stop system (plain functions; each is also a management command)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, QuerySet
+from django.utils import timezone
+
+from cchc.core.calendar import current_calendar
+from cchc.core.models import OutboxMessage
+from cchc.core.outbox import outbox_enqueue
+from cchc.dossiers.models import DossierStep
+from cchc.dossiers.selectors import RUNNING
+from cchc.org.models import User
+
+KIND_OVERDUE = "overdue"
+KIND_DUE_SOON = "due_soon"
+KIND_LABELS = {KIND_OVERDUE: "quá hạn", KIND_DUE_SOON: "sắp đến hạn"}
+
+
+def step_alert_kind(step: DossierStep, now: datetime, share: float | None = None) -> str | None:
+    """``overdue`` past its due moment, ``due_soon`` when less than ``share`` of its budget is
+    left (CCHC_DUE_SOON_SHARE, default a quarter), else ``None``."""
+    if step.due_at is None:
+        return None
+    if now > step.due_at:
+        return KIND_OVERDUE
+    share = settings.CCHC_DUE_SOON_SHARE if share is None else share
+    left = current_calendar().working_seconds_between(now, step.due_at)
+    return KIND_DUE_SOON if left <= step.budget_seconds * share else None
+
+
+def candidate_steps(now: datetime) -> QuerySet[DossierStep]:
+    """Active steps of running dossiers that could be due soon or overdue: a cheap prefilter
+    on the due moment (no step budget in the demo or the seeds exceeds 40 working days)."""
+    horizon = now + timedelta(days=60)
+    return (
+        DossierStep.objects.filter(
+            state=DossierStep.State.ACTIVE,
+            due_at__lte=horizon,
+            dossier__status__in=RUNNING,
+            dossier__current_step=F("pk"),
+        )
+        .select_related("dossier", "agency", "holder")
+        .order_by("due_at")
+    )
+
+
+def dossiers_escalate(now: datetime | None = None) -> int:
+    """Escalate due-soon and overdue steps to the leaders of the step's unit: an in-app notice
+    (their worklist) and an e-mail, once per step, start and kind. Idempotent."""
+    now = now or timezone.now()
+    sent = 0
+    for step in candidate_steps(now).iterator(chunk_size=500):
+        kind = step_alert_kind(step, now)
+        if kind is None:
+            continue
+        unit = step.agency
+        while unit.level == "division" and unit.parent_id:
+            unit = unit.parent
+        leaders = User.objects.filter(
+            role=User.Role.LEADER, is_active=True, agency__path__startswith=unit.path
+        )
+        dossier = step.dossier
+        subject = f"Hồ sơ {dossier.reference} {KIND_LABELS[kind]} ở bước “{step.name}”"
+        body = (
+            f"Hồ sơ {dossier.reference} — {dossier.applicant_name}\n"
+            f"Bước: {step.name} ({step.agency.name})\n"
+            f"Người xử lý: {step.holder.get_full_name() if step.holder_id else 'chưa phân công'}\n"
+            f"Hạn của bước: {timezone.localtime(step.due_at):%H:%M %d/%m/%Y}\n"
+        )
+        stamp = step.started_at.isoformat() if step.started_at else ""
+        with transaction.atomic():
+            for leader in leaders:
+                key = f"escalate:{step.pk}:{stamp}:{kind}:{leader.pk}"
+                created = outbox_enqueue(
+                    channel=OutboxMessage.Channel.INTERNAL,
+                    recipient=leader.username,
+                    subject=subject,
+                    body=body,
+                    template=f"escalation_{kind}",
+                    dedupe_key=key,
+                    dossier_code=dossier.code or "",
+                    user=leader,
+                )
+                if created is not None:
+                    sent += 1
+                    outbox_enqueue(
+                        channel=OutboxMessage.Channel.EMAIL,
+                        recipient=leader.email,
+                        subject=subject,
+                        body=body,
+                        template=f"escalation_{kind}",
+                        dedupe_key=f"{key}:email",
+                        dossier_code=dossier.code or "",
+                        user=leader,
+                    )
+    return sent

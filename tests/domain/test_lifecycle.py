@@ -1,0 +1,203 @@
+"""The dossier state table (DOMAIN A3): its shape, its guards, timeliness and replay."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cchc.domain import lifecycle
+from cchc.domain.lifecycle import (
+    ALLOWED_WHILE_LATE,
+    RULES,
+    TERMINAL,
+    Action,
+    EventRecord,
+    ReplayError,
+    Role,
+    Situation,
+    Status,
+    Timeliness,
+    TransitionError,
+    allowed_actions,
+    find_rule,
+    replay,
+)
+from cchc.domain.workdays import VN_TZ
+
+
+def at(d, hh=9, mm=0):
+    return datetime(2025, 3, d, hh, mm, tzinfo=VN_TZ)
+
+
+def test_terminal_states_have_no_way_out_except_counting_a_visit_after_return():
+    for rule in RULES:
+        leaving = rule.sources & TERMINAL
+        if leaving:
+            assert rule.action == Action.RECORD_VISIT and leaving == {Status.RETURNED}
+
+
+def test_every_open_state_can_be_left():
+    for status in lifecycle.OPEN:
+        exits = [
+            r for r in RULES if status in r.sources and lifecycle.target_status(r, status) != status
+        ]
+        assert exits, status
+
+
+def test_a_refused_dossier_is_terminal():
+    s = Situation(status=Status.REFUSED, actor_role=Role.COUNTER_OFFICER)
+    assert allowed_actions(s) == []
+    with pytest.raises(TransitionError) as error:
+        find_rule(Action.RECEIVE, s)
+    assert "Từ chối tiếp nhận" in error.value.message
+
+
+def test_a_specialist_forwards_only_when_holding_the_step():
+    holding = Situation(
+        status=Status.RECEIVED,
+        actor_role=Role.SPECIALIST,
+        step_role=Role.SPECIALIST,
+        actor_is_holder=True,
+    )
+    assert find_rule(Action.FORWARD, holding).target == Status.PROCESSING
+    other = Situation(status=Status.RECEIVED, actor_role=Role.SPECIALIST, step_role=Role.SPECIALIST)
+    with pytest.raises(TransitionError) as error:
+        find_rule(Action.FORWARD, other)
+    assert Action.FORWARD not in error.value.allowed
+
+
+def test_a_leader_of_the_step_agency_may_act_on_any_step():
+    s = Situation(
+        status=Status.PROCESSING,
+        actor_role=Role.LEADER,
+        step_role=Role.SPECIALIST,
+        actor_leads_step_agency=True,
+    )
+    assert Action.FORWARD in allowed_actions(s)
+    assert Action.APPROVE not in allowed_actions(s)  # approval happens at the leader step
+
+
+def test_approval_only_at_the_leader_step():
+    s = Situation(
+        status=Status.PROCESSING,
+        actor_role=Role.LEADER,
+        step_role=Role.LEADER,
+        actor_is_holder=True,
+    )
+    assert {Action.APPROVE, Action.REJECT} <= set(allowed_actions(s))
+
+
+def test_overdue_without_apology_blocks_everything_but_apology_visit_and_withdrawal():
+    s = Situation(
+        status=Status.PROCESSING,
+        actor_role=Role.LEADER,
+        step_role=Role.LEADER,
+        actor_is_holder=True,
+        overdue_without_apology=True,
+    )
+    allowed = set(allowed_actions(s))
+    assert allowed == ALLOWED_WHILE_LATE & allowed
+    assert Action.APOLOGIZE in allowed
+    with pytest.raises(TransitionError) as error:
+        find_rule(Action.APPROVE, s)
+    assert "xin lỗi" in error.value.message
+
+
+def test_a_late_result_cannot_be_returned_without_apology():
+    s = Situation(
+        status=Status.RESULT_READY, actor_role=Role.COUNTER_OFFICER, late_without_apology=True
+    )
+    with pytest.raises(TransitionError):
+        find_rule(Action.RETURN_RESULT, s)
+    assert Action.APOLOGIZE in allowed_actions(s)
+
+
+def test_outstanding_fees_block_the_return():
+    s = Situation(
+        status=Status.RESULT_READY, actor_role=Role.COUNTER_OFFICER, fees_outstanding=True
+    )
+    with pytest.raises(TransitionError) as error:
+        find_rule(Action.RETURN_RESULT, s)
+    assert "phí" in error.value.message
+    assert Action.PAY in error.value.allowed
+
+
+def test_the_applicant_supplements_pays_and_withdraws_but_does_not_process():
+    s = Situation(status=Status.SUPPLEMENT_REQUESTED, actor_role=Role.APPLICANT)
+    assert set(allowed_actions(s)) == {Action.SUBMIT_SUPPLEMENT, Action.WITHDRAW, Action.PAY}
+
+
+def test_an_officer_of_another_agency_cannot_touch_it():
+    s = Situation(
+        status=Status.SUBMITTED, actor_role=Role.COUNTER_OFFICER, actor_in_dossier_agency=False
+    )
+    assert allowed_actions(s) == []
+
+
+def test_unknown_action_is_refused():
+    with pytest.raises(TransitionError):
+        find_rule("teleport", Situation(status=Status.PROCESSING, actor_role=Role.LEADER))
+
+
+@pytest.mark.parametrize(
+    ("finished", "due", "expected"),
+    [
+        (at(3, 16), at(4, 9), Timeliness.EARLY),
+        (at(4, 8), at(4, 9), Timeliness.ON_TIME),
+        (at(4, 9), at(4, 9), Timeliness.ON_TIME),
+        (at(4, 9, 1), at(4, 9), Timeliness.LATE),
+        (at(5, 8), at(4, 17), Timeliness.LATE),
+    ],
+)
+def test_timeliness_examples(finished, due, expected):
+    assert lifecycle.timeliness(finished, due, VN_TZ) == expected
+
+
+@given(st.integers(-5 * 24 * 60, 5 * 24 * 60))
+def test_timeliness_is_late_exactly_after_the_due_moment(minutes):
+    due = at(10, 15)
+    finished = due + timedelta(minutes=minutes)
+    result = lifecycle.timeliness(finished, due, VN_TZ)
+    assert (result == Timeliness.LATE) == (finished > due)
+    if result == Timeliness.EARLY:
+        assert finished.date() < due.date()
+
+
+def test_paused_and_finished_dossiers_are_never_overdue():
+    due, later = at(4), at(20)
+    assert lifecycle.is_overdue(Status.PROCESSING, due, later)
+    for status in [
+        Status.SUPPLEMENT_REQUESTED,
+        Status.AWAITING_PAYMENT,
+        Status.RESULT_READY,
+        Status.RETURNED,
+    ]:
+        assert not lifecycle.is_overdue(status, due, later)
+    assert not lifecycle.is_overdue(Status.PROCESSING, due, at(3))
+
+
+def test_replay_follows_the_log_and_rejects_gaps():
+    log = [
+        EventRecord("receive", "", "received"),
+        EventRecord("forward", "received", "processing"),
+        EventRecord("approve", "processing", "result_ready"),
+        EventRecord("apologize", "result_ready", "result_ready"),
+        EventRecord("return_result", "result_ready", "returned"),
+    ]
+    assert replay(log) == Status.RETURNED
+    with pytest.raises(ReplayError):
+        replay([log[0], log[2]])
+    with pytest.raises(ReplayError):
+        replay([EventRecord("approve", "", "result_ready")])
+    with pytest.raises(ReplayError):
+        replay([log[0], EventRecord("forward", "received", "returned")])
+
+
+def test_state_chart_lists_every_transition():
+    chart = lifecycle.state_chart()
+    assert chart.startswith("stateDiagram-v2")
+    assert "received --> processing: forward" in chart
+    assert "result_ready --> returned: return_result" in chart
