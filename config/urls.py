@@ -17,6 +17,8 @@ urlpatterns = [
     path("tai-khoan/", include("cchc.org.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("can-bo/thu-tuc/", include("cchc.catalog.urls")),
+    path("can-bo/in/", include("cchc.dossiers.print_urls")),
+    path("can-bo/ho-so/", include("cchc.dossiers.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

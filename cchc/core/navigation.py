@@ -33,8 +33,18 @@ def _admin(user: object) -> bool:
     return bool(getattr(user, "is_staff", False))
 
 
+def _role_in(*roles: str) -> Callable[[object], bool]:
+    def visible(user: object) -> bool:
+        return bool(getattr(user, "is_authenticated", False) and user.role in roles)
+
+    return visible
+
+
 MENU: list[MenuItem] = [
     MenuItem(_("Trang chủ"), "home", _anyone),
+    MenuItem(_("Tiếp nhận"), "dossiers:intake", _role_in("counter_officer", "leader")),
+    MenuItem(_("Hồ sơ"), "dossiers:worklist", _role_in("counter_officer", "specialist", "leader")),
+    MenuItem(_("Cảnh báo"), "dossiers:alerts", _role_in("leader")),
     MenuItem(_("Danh mục TTHC"), "catalog:procedure_list", _staff),
     MenuItem(_("Quản trị"), "admin:index", _admin),
 ]

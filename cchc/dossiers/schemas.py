@@ -1,0 +1,469 @@
+"""API v1 schemas of dossiers: what comes in (and the checks on what the counter types about
+the applicant) and what goes out (``dossier_detail``, the one body of every staff endpoint).
+
+Bodies are parsed by pydantic; rules that need a Vietnamese sentence (CCCD, tax code, phone,
+e-mail) are checked by ``applicant_data`` and raise ``ApiInputError`` naming the field.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any, Literal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db.models import Prefetch
+from ninja import Schema
+from pydantic import Field
+
+from cchc.core.api import ApiInputError
+from cchc.domain import lifecycle
+from cchc.domain.lifecycle import Action, TransitionError
+from cchc.domain.workdays import VN_TZ
+from cchc.dossiers.models import Apology, Dossier, DossierEvent, DossierStep, Payment
+from cchc.dossiers.selectors import dossier_overdue
+from cchc.dossiers.services import ApplicantData, DocumentData
+from cchc.dossiers.services._common import situation
+from cchc.org.models import User
+
+MSG_FULL_NAME = "cần ghi họ tên cá nhân hoặc tên tổ chức"
+MSG_CCCD = "số căn cước công dân phải gồm đúng 12 chữ số"
+MSG_TAX_CODE = "mã số thuế phải gồm 10 hoặc 13 chữ số (có thể viết 0101234567-001)"
+MSG_PHONE = "số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0"
+MSG_EMAIL = "địa chỉ thư điện tử không đúng định dạng"
+MSG_DOCUMENT_NAME = "cần ghi tên giấy tờ"
+
+_CCCD = re.compile(r"\d{12}")
+_TAX_CODE = re.compile(r"\d{10}(-?\d{3})?")
+_PHONE = re.compile(r"0\d{9}")
+_PHONE_NOISE = re.compile(r"[\s.\-()]")
+
+
+def normalize_phone(raw: str) -> str:
+    """``0912 345 678``, ``0912.345.678`` and ``+84 912 345 678`` all become ``0912345678``."""
+    phone = _PHONE_NOISE.sub("", raw or "")
+    if phone.startswith("+84"):
+        phone = "0" + phone[3:]
+    elif phone.startswith("84") and len(phone) == 11:
+        phone = "0" + phone[2:]
+    return phone
+
+
+# --- Input ----------------------------------------------------------------------------------
+
+
+class ApplicantIn(Schema):
+    kind: Literal["person", "organization"] = Field("person", description="Cá nhân hoặc tổ chức")
+    full_name: str = Field(..., max_length=255, description="Họ tên cá nhân / tên tổ chức")
+    id_number: str = Field(
+        "", max_length=20, description="Số CCCD (12 chữ số) hoặc mã số thuế của tổ chức"
+    )
+    phone: str = Field("", max_length=20, description="Số điện thoại (10 chữ số, bắt đầu bằng 0)")
+    email: str = Field("", max_length=254)
+    address: str = Field("", max_length=255)
+
+
+class DocumentIn(Schema):
+    name: str = Field(..., max_length=500, description="Tên giấy tờ")
+    original: bool = Field(True, description="Bản chính (true) hay bản sao (false)")
+    copies: int = Field(1, ge=1, le=100, description="Số bản")
+
+
+class IntakeIn(Schema):
+    procedure_code: str = Field(..., max_length=30, description="Mã thủ tục hành chính")
+    channel: Literal["in_person", "online", "postal"] = Field("in_person")
+    return_method: Literal["in_person", "postal", "electronic"] = Field("in_person")
+    delivery_address: str = Field("", max_length=255, description="Địa chỉ nhận kết quả")
+    applicant: ApplicantIn
+    documents: list[DocumentIn] = Field(default_factory=list, max_length=100)
+    received_at: str | None = Field(
+        None,
+        description=(
+            "Chỉ khi nhập bù hồ sơ giấy (cần quyền dossiers.backdate_intake): thời điểm tiếp "
+            "nhận thật, ISO 8601 có múi giờ"
+        ),
+    )
+    reason: str = Field("", max_length=2000, description="Lý do nhập bù (bắt buộc với received_at)")
+
+
+class PaymentItemIn(Schema):
+    name: str
+    amount_vnd: int
+
+
+class ActionIn(Schema):
+    """One action on the dossier; which fields count depends on ``action``."""
+
+    action: Action = Field(..., description="Thao tác, ví dụ forward, approve, return_result")
+    reason: str = Field(
+        "",
+        max_length=2000,
+        description="Lý do (request_supplement, refuse, send_back, reject, apologize, "
+        "withdraw, stop)",
+    )
+    note: str = Field("", max_length=2000, description="Ghi chú")
+    purpose: str = Field("", max_length=500, description="Mục đích lượt đến (record_visit)")
+    items: list[Any] = Field(
+        default_factory=list,
+        max_length=100,
+        description=(
+            "request_supplement: danh sách nội dung cần bổ sung (chuỗi); request_payment: "
+            'danh sách {"name", "amount_vnd"}'
+        ),
+    )
+    legal_basis: str = Field("", max_length=500, description="Căn cứ (request_supplement)")
+    documents: list[DocumentIn] = Field(
+        default_factory=list, max_length=100, description="Giấy tờ bổ sung (submit_supplement)"
+    )
+    to_user: str = Field("", max_length=150, description="Tên đăng nhập người nhận (forward)")
+    result_number: str = Field("", max_length=60, description="Số văn bản kết quả (approve)")
+    signer: str = Field("", max_length=150, description="Người ký (approve)")
+    new_due_at: str = Field("", max_length=40, description="Hẹn mới, ISO 8601 (apologize)")
+    method: str = Field(
+        "",
+        max_length=20,
+        description="return_result: in_person|postal|electronic; pay, confirm_payment: "
+        "cash|online|bank_transfer",
+    )
+    carrier: str = Field("", max_length=100, description="Đơn vị bưu chính (return_result)")
+    tracking_number: str = Field("", max_length=60, description="Mã bưu gửi (return_result)")
+    amount_vnd: int | None = Field(None, ge=1, description="Số tiền (pay); mặc định số còn nợ")
+    receipt_number: str = Field("", max_length=40, description="Số biên lai (pay)")
+
+
+class DossierListQuery(Schema):
+    status: str = Field("", max_length=24, description="Trạng thái hồ sơ")
+    overdue: str = Field("", max_length=5, description="true: chỉ hồ sơ quá hạn; false: loại ra")
+    agency: str = Field("", max_length=20, description="Mã định danh cơ quan tiếp nhận")
+    procedure: str = Field("", max_length=30, description="Mã thủ tục")
+    received_from: str = Field("", max_length=10, description="Tiếp nhận từ ngày (YYYY-MM-DD)")
+    received_to: str = Field("", max_length=10, description="đến hết ngày (YYYY-MM-DD)")
+    q: str = Field("", max_length=100, description="Mã hồ sơ, tên, số điện thoại, số giấy tờ")
+    cursor: str = Field("", max_length=100, description="Con trỏ trang sau (từ 'next')")
+
+
+class PublicLookupQuery(Schema):
+    phone: str = Field(..., min_length=1, max_length=20, description="Số điện thoại người nộp")
+
+
+def applicant_data(applicant: ApplicantIn) -> ApplicantData:
+    """The applicant as the services take it, or ``ApiInputError`` naming the bad field."""
+    name = " ".join(applicant.full_name.split())
+    if not name:
+        raise ApiInputError("applicant.full_name", MSG_FULL_NAME)
+    id_number = applicant.id_number.strip()
+    if id_number and applicant.kind == Dossier.ApplicantKind.PERSON:
+        if not _CCCD.fullmatch(id_number):
+            raise ApiInputError("applicant.id_number", MSG_CCCD)
+    elif id_number and not _TAX_CODE.fullmatch(id_number):
+        raise ApiInputError("applicant.id_number", MSG_TAX_CODE)
+    phone = normalize_phone(applicant.phone)
+    if phone and not _PHONE.fullmatch(phone):
+        raise ApiInputError("applicant.phone", MSG_PHONE)
+    email = applicant.email.strip()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise ApiInputError("applicant.email", MSG_EMAIL) from None
+    return ApplicantData(
+        full_name=name,
+        kind=applicant.kind,
+        id_number=id_number,
+        phone=phone,
+        email=email,
+        address=applicant.address.strip(),
+    )
+
+
+def document_data(documents: list[DocumentIn], param: str = "documents") -> list[DocumentData]:
+    for index, document in enumerate(documents):
+        if not document.name.strip():
+            raise ApiInputError(f"{param}.{index}.name", MSG_DOCUMENT_NAME)
+    return [DocumentData(name=d.name, original=d.original, copies=d.copies) for d in documents]
+
+
+# --- Output ---------------------------------------------------------------------------------
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class InputErrorItem(Schema):
+    param: str
+    message: str
+
+
+class InputErrorOut(Schema):
+    detail: str
+    errors: list[InputErrorItem]
+
+
+class ConflictOut(Schema):
+    detail: str
+    allowed_actions: list[str]
+
+
+class StepOut(Schema):
+    order: int
+    name: str
+    agency: str
+    role: str
+    holder: str | None
+    holder_name: str | None
+    due_at: str | None
+
+
+class RouteStepOut(StepOut):
+    state: str
+    started_at: str | None
+    finished_at: str | None
+
+
+class EventOut(Schema):
+    seq: int
+    action: str
+    at: str
+    actor: str
+    from_status: str
+    to_status: str
+    from_holder: str
+    to_holder: str
+    note: str
+    data: dict
+
+
+class ApologyOut(Schema):
+    issued_at: str
+    reason: str
+    old_due_at: str
+    new_due_at: str
+    timely: bool
+    agency: str
+
+
+class ApplicantOut(Schema):
+    kind: str
+    full_name: str
+    id_number: str
+    phone: str
+    email: str
+    address: str
+
+
+class DocumentOut(Schema):
+    name: str
+    original: bool
+    copies: int
+
+
+class FeeOut(Schema):
+    name: str
+    amount_vnd: int
+    financial_obligation: bool
+
+
+class DossierSummaryOut(Schema):
+    code: str
+    status: str
+    status_label: str
+    procedure_code: str
+    procedure_name: str
+    receiving_agency: str
+    applicant_name: str
+    received_at: str | None
+    due_at: str | None
+    overdue: bool
+    timeliness: Literal["early", "on_time", "late"] | None
+    current_step: StepOut | None
+
+
+class DossierOut(DossierSummaryOut):
+    receiving_agency_name: str
+    channel: str
+    return_method: str
+    legal_due_at: str | None
+    finished_at: str | None
+    returned_at: str | None
+    outcome: str
+    result_number: str
+    closing_reason: str
+    backdated: bool
+    visits: int
+    applicant: ApplicantOut
+    documents: list[DocumentOut]
+    steps: list[RouteStepOut]
+    events: list[EventOut]
+    apologies: list[ApologyOut]
+    fees: list[FeeOut]
+    paid_vnd: int
+    allowed_actions: list[str]
+
+
+class DossierPageOut(Schema):
+    items: list[DossierSummaryOut]
+    next: str | None
+
+
+class PublicApologyOut(Schema):
+    issued_at: str
+    new_due_at: str
+    reason: str
+
+
+class PublicDossierOut(Schema):
+    code: str
+    status: str
+    status_label: str
+    procedure_code: str
+    procedure_name: str
+    received_at: str | None
+    due_at: str | None
+    finished_at: str | None
+    returned_at: str | None
+    timeliness: Literal["early", "on_time", "late"] | None
+    apologies: list[PublicApologyOut]
+
+
+# --- Serialisation: one body for every staff endpoint ----------------------------------------
+
+DETAIL_PREFETCH = (
+    Prefetch("events", queryset=DossierEvent.objects.order_by("seq")),
+    Prefetch("apologies", queryset=Apology.objects.select_related("agency").order_by("issued_at")),
+    Prefetch("steps", queryset=DossierStep.objects.select_related("agency", "holder")),
+    "documents",
+    "fee_lines",
+    Prefetch(
+        "payments",
+        queryset=Payment.objects.filter(state=Payment.State.PAID),
+        to_attr="paid_payments",
+    ),
+)
+
+
+def local_iso(moment: datetime | None) -> str | None:
+    """ISO 8601 in the province's zone (``…+07:00``)."""
+    return moment.astimezone(VN_TZ).isoformat() if moment else None
+
+
+def _step(step: DossierStep | None) -> dict | None:
+    if step is None:
+        return None
+    holder = step.holder if step.holder_id else None
+    return {
+        "order": step.order,
+        "name": step.name,
+        "agency": step.agency.code,
+        "role": step.role,
+        "holder": holder.username if holder else None,
+        "holder_name": holder.get_full_name() if holder else None,
+        "due_at": local_iso(step.due_at),
+    }
+
+
+def api_code(dossier: Dossier) -> str:
+    """How the API names a dossier: its code once received, its public id before."""
+    return dossier.code or str(dossier.public_id)
+
+
+def dossier_summary(dossier: Dossier, now: datetime) -> dict:
+    """A list row: needs only the columns ``selectors.LIST_RELATED`` joins."""
+    return {
+        "code": api_code(dossier),
+        "status": dossier.status,
+        "status_label": str(dossier.get_status_display()),
+        "procedure_code": dossier.procedure.code,
+        "procedure_name": dossier.procedure.name,
+        "receiving_agency": dossier.receiving_agency.code,
+        "applicant_name": dossier.applicant_name,
+        "received_at": local_iso(dossier.received_at),
+        "due_at": local_iso(dossier.due_at),
+        "overdue": dossier_overdue(dossier, now),
+        "timeliness": dossier.timeliness or None,
+        "current_step": _step(dossier.current_step),
+    }
+
+
+def allowed_actions_for(dossier: Dossier, user: User, now: datetime) -> list[str]:
+    """What ``user`` may do now; empty for a caller without a dossier role."""
+    try:
+        return [a.value for a in lifecycle.allowed_actions(situation(dossier, user, now))]
+    except TransitionError:
+        return []
+
+
+def dossier_detail(dossier: Dossier, *, user: User, now: datetime) -> dict:
+    """The dossier body of every staff endpoint; expects ``DETAIL_PREFETCH`` to be loaded."""
+    return {
+        **dossier_summary(dossier, now),
+        "receiving_agency_name": dossier.receiving_agency.name,
+        "channel": dossier.channel,
+        "return_method": dossier.return_method,
+        "legal_due_at": local_iso(dossier.legal_due_at),
+        "finished_at": local_iso(dossier.finished_at),
+        "returned_at": local_iso(dossier.returned_at),
+        "outcome": dossier.outcome,
+        "result_number": dossier.result_number,
+        "closing_reason": dossier.closing_reason,
+        "backdated": dossier.backdated,
+        "visits": dossier.visit_count,
+        "applicant": {
+            "kind": dossier.applicant_kind,
+            "full_name": dossier.applicant_name,
+            "id_number": dossier.applicant_id_number,
+            "phone": dossier.applicant_phone,
+            "email": dossier.applicant_email,
+            "address": dossier.applicant_address,
+        },
+        "documents": [
+            {"name": d.name, "original": d.original, "copies": d.copies}
+            for d in dossier.documents.all()
+        ],
+        "steps": [
+            {
+                **_step(s),
+                "state": s.state,
+                "started_at": local_iso(s.started_at),
+                "finished_at": local_iso(s.finished_at),
+            }
+            for s in dossier.steps.all()
+        ],
+        "events": [
+            {
+                "seq": e.seq,
+                "action": e.action,
+                "at": local_iso(e.at),
+                "actor": e.actor_name,
+                "from_status": e.from_status,
+                "to_status": e.to_status,
+                "from_holder": e.from_holder,
+                "to_holder": e.to_holder,
+                "note": e.note,
+                "data": e.data,
+            }
+            for e in dossier.events.all()
+        ],
+        "apologies": [
+            {
+                "issued_at": local_iso(a.issued_at),
+                "reason": a.reason,
+                "old_due_at": local_iso(a.old_due_at),
+                "new_due_at": local_iso(a.new_due_at),
+                "timely": a.timely,
+                "agency": a.agency.code,
+            }
+            for a in dossier.apologies.all()
+        ],
+        "fees": [
+            {
+                "name": f.name,
+                "amount_vnd": f.amount_vnd,
+                "financial_obligation": f.is_financial_obligation,
+            }
+            for f in dossier.fee_lines.all()
+        ],
+        "paid_vnd": sum(p.amount_vnd for p in dossier.paid_payments),
+        "allowed_actions": allowed_actions_for(dossier, user, now),
+    }
