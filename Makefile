@@ -13,7 +13,7 @@ install: $(STAMP)
 $(STAMP): requirements/dev.txt
 	@test -x $(PY) || python3 -m venv .venv
 	@$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements/dev.txt 2>&1 | grep -v "^WARNING: Location" || true
-	@$(PY) -c "import django, ninja, weasyprint, playwright" 
+	@$(PY) -c "import django, openpyxl, playwright, weasyprint"
 	@touch $(STAMP)
 
 system-deps:
