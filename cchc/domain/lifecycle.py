@@ -467,7 +467,11 @@ def replay(events: Iterable[EventRecord]) -> Status | None:
 
 def state_chart() -> str:
     """A Mermaid state diagram generated from the table (docs/workflow.md)."""
-    lines = ["stateDiagram-v2", "    [*] --> draft: tạo hồ sơ trực tuyến", "    [*] --> received: receive (tại quầy)"]
+    lines = [
+        "stateDiagram-v2",
+        "    [*] --> draft: tạo hồ sơ trực tuyến",
+        "    [*] --> received: receive (tại quầy)",
+    ]
     seen = set()
     for rule in RULES:
         for source in sorted(rule.sources):
