@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.contrib.auth.models import Permission
 from django.db import transaction
 
 from cchc.catalog.models import (
@@ -26,6 +27,7 @@ from cchc.core.calendar import calendar_seed, office_hours
 from cchc.core.models import CalendarDay
 from cchc.demo import agencies as agency_data
 from cchc.demo import procedures as procedure_data
+from cchc.demo.dossiers import seed_dossiers
 from cchc.org.models import Agency, User
 
 DEMO_PASSWORD = "Demo@CCHC-2025"
@@ -46,6 +48,7 @@ class SeedReport:
     agencies_created: int = 0
     procedures_created: int = 0
     users_created: int = 0
+    dossiers_created: int = 0
     logins: list[DemoLogin] = field(default_factory=list)
 
 
@@ -265,14 +268,18 @@ DEMO_USERS: list[tuple[str, str, str, str, str]] = [
     ("demo.homeaffairs", "Võ Thanh Tùng", "home_affairs", "noivu", "Phòng Cải cách hành chính"),
     ("demo.council", "Đỗ Thị Mai", "council_member", "vpubnd", "Thành viên hội đồng thẩm định"),
     ("demo.justice", "Hoàng Văn Nam", "specialist", "tuphap", "Chuyên viên"),
+    ("demo.xa.motcua", "Lý Thị Hoa", "counter_officer", "@commune", "Công chức một cửa"),
+    ("demo.xa.chuyenvien", "Đinh Văn Sơn", "specialist", "@commune", "Công chức tư pháp - hộ tịch"),
+    ("demo.xa.lanhdao", "Trương Quốc Bảo", "leader", "@commune", "Phó Chủ tịch UBND"),
     ("demo.citizen", "Bùi Thị Hồng", "citizen", "", ""),
     ("demo.admin", "Quản trị hệ thống", "system_admin", "", "Quản trị hệ thống"),
 ]
 
 
 def seed_users(keyed: dict[str, Agency], report: SeedReport) -> None:
+    first_commune = next(iter(keyed["_communes"].values()))  # type: ignore[union-attr]
     for username, full_name, role, agency_key, title in DEMO_USERS:
-        agency = keyed.get(agency_key) if agency_key else None
+        agency = first_commune if agency_key == "@commune" else keyed.get(agency_key)
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User(
@@ -291,6 +298,13 @@ def seed_users(keyed: dict[str, Agency], report: SeedReport) -> None:
                 user.is_staff = user.is_superuser = True
             user.set_password(DEMO_PASSWORD)
             user.save()
+            if username == "demo.receiver":
+                # Back-office entry of paper dossiers with a past receipt time (issue 3).
+                user.user_permissions.add(
+                    Permission.objects.get(
+                        codename="backdate_intake", content_type__app_label="dossiers"
+                    )
+                )
             report.users_created += 1
         report.logins.append(
             DemoLogin(username, user.get_role_display(), agency.name if agency else "")
@@ -308,4 +322,6 @@ def seed_demo(progress: Callable[[str], None] = lambda _: None) -> SeedReport:
     seed_catalogue(keyed, report)
     progress("Tài khoản demo…")
     seed_users(keyed, report)
+    progress("Hồ sơ mẫu…")
+    report.dossiers_created = seed_dossiers(keyed[DEMO_DEPARTMENT])
     return report

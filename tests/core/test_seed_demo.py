@@ -1,0 +1,81 @@
+"""The demo province (issue 2, item 6): size, shape, logins and idempotence."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from cchc.catalog.models import Field, Procedure
+from cchc.catalog.selectors import procedure_list
+from cchc.dossiers.models import Dossier
+from cchc.org.models import Agency, User
+from cchc.stats.services import stats_recount, stats_stored
+
+pytestmark = pytest.mark.django_db
+
+DEMO_LOGINS = {
+    "demo.receiver": "counter_officer",
+    "demo.specialist": "specialist",
+    "demo.leader": "leader",
+    "demo.reform": "reform_officer",
+    "demo.homeaffairs": "home_affairs",
+    "demo.citizen": "citizen",
+    "demo.admin": "system_admin",
+}
+
+
+def test_seed_demo_builds_the_province_once(settings, capsys):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    assert "Demo@CCHC-2025" in out and "demo.receiver" in out
+    counts = (
+        Agency.objects.count(),
+        Procedure.objects.count(),
+        User.objects.count(),
+        Dossier.objects.count(),
+    )
+    call_command("seed_demo")
+    assert (
+        Agency.objects.count(),
+        Procedure.objects.count(),
+        User.objects.count(),
+        Dossier.objects.count(),
+    ) == counts
+
+    province = Agency.objects.get(code="000.00.00.H99")
+    assert Agency.objects.filter(level="department", parent=province).count() >= 15
+    current_communes = Agency.objects.filter(level="commune", valid_to__isnull=True)
+    assert current_communes.count() >= 30
+    districts = Agency.objects.filter(level="district")
+    assert districts.exists() and all(str(d.valid_to) == "2025-06-30" for d in districts)
+    merged = Agency.objects.filter(level="commune", merged_into__isnull=False)
+    assert merged.exists() and all(str(a.valid_to) == "2025-06-30" for a in merged)
+
+    assert Procedure.objects.filter(status__in=Procedure.IN_FORCE).count() >= 300
+    assert Field.objects.filter(procedures__isnull=False).distinct().count() >= 20
+    assert not Procedure.objects.filter(steps__isnull=True).exists()
+    assert (
+        procedure_list(q="cap giay phep xay dung")
+        .filter(name__startswith="Cấp giấy phép xây dựng")
+        .exists()
+    )
+
+    users = {u.username: u for u in User.objects.filter(username__in=DEMO_LOGINS)}
+    assert {name: users[name].role for name in DEMO_LOGINS} == DEMO_LOGINS
+    same = {users[n].agency_id for n in ("demo.receiver", "demo.specialist", "demo.leader")}
+    assert len(same) == 1 and users["demo.leader"].agency.name == "Sở Xây dựng"
+    assert users["demo.receiver"].has_perm("dossiers.backdate_intake")
+    assert not users["demo.specialist"].has_perm("dossiers.backdate_intake")
+    assert users["demo.admin"].is_superuser
+
+    assert Dossier.objects.filter(status="returned").exists()
+    assert stats_stored() == stats_recount()
+
+
+def test_seed_demo_refuses_production(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("seed_demo")
