@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "cchc.catalog",
     "cchc.dossiers",
     "cchc.stats",
+    "cchc.portal",
+    "cchc.satisfaction",
 ]
 
 MIDDLEWARE = [
@@ -242,6 +244,20 @@ CCHC_API_PAGE_SIZE = env_int("CCHC_API_PAGE_SIZE", 20)
 CCHC_PUBLIC_URL = env_str("CCHC_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 # Dossier code (DOMAIN A4): receiving agency e-ID, receipt date, daily sequence.
 CCHC_DOSSIER_CODE_FORMAT = env_str("CCHC_DOSSIER_CODE_FORMAT", "{agency}-{yymmdd}-{seq:04d}")
+# Citizen uploads (issue 4): per file, per dossier, number of files per dossier.
+CCHC_UPLOAD_MAX_FILE_BYTES = env_int("CCHC_UPLOAD_MAX_FILE_MB", 10) * 1024 * 1024
+CCHC_UPLOAD_MAX_TOTAL_BYTES = env_int("CCHC_UPLOAD_MAX_TOTAL_MB", 50) * 1024 * 1024
+CCHC_UPLOAD_MAX_FILES = env_int("CCHC_UPLOAD_MAX_FILES", 20)
+# Online payment: the gateway in use ("sandbox" runs inside the project), the shared secret that
+# signs its callbacks, and how long a pending payment stays open.
+CCHC_PAYMENT_GATEWAY = env_str("CCHC_PAYMENT_GATEWAY", "sandbox")
+CCHC_PAYMENT_SECRET = env_str("CCHC_PAYMENT_SECRET") or SECRET_KEY
+CCHC_PAYMENT_EXPIRE_MINUTES = env_int("CCHC_PAYMENT_EXPIRE_MINUTES", 15)
+# SMS backend (dotted path); the console backend prints messages, as Django's e-mail one does.
+CCHC_SMS_BACKEND = env_str("CCHC_SMS_BACKEND", "cchc.core.sms.ConsoleSmsBackend")
+# Outbox delivery: attempts before a message is marked failed, first retry delay (doubles).
+CCHC_OUTBOX_MAX_ATTEMPTS = env_int("CCHC_OUTBOX_MAX_ATTEMPTS", 8)
+CCHC_OUTBOX_RETRY_SECONDS = env_int("CCHC_OUTBOX_RETRY_SECONDS", 60)
 # A step is "due soon" when less than this share of its working-time budget is left.
 CCHC_DUE_SOON_SHARE = float(env_str("CCHC_DUE_SOON_SHARE", "0.25"))
 # Public dossier status lookup (code + phone): requests allowed per client address per window.

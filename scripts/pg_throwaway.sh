@@ -3,6 +3,8 @@
 #   scripts/pg_throwaway.sh start DIR   → initdb in DIR, start on a free loopback port,
 #                                          print the database URL on stdout
 #   scripts/pg_throwaway.sh stop DIR    → stop it and remove DIR
+# CCHC_PG_DURABLE=1 keeps PostgreSQL's normal durability (fsync, synchronous_commit,
+# full_page_writes at their defaults): the benchmark measures commits as production pays them.
 # PostgreSQL refuses to run as root, so as uid 0 the server runs as the `postgres` user.
 set -euo pipefail
 
@@ -28,8 +30,10 @@ start)
     || { cat "$dir/initdb.log" >&2; exit 4; }
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   # Durability is pointless for a throwaway test cluster: fsync off makes it several times faster.
+  durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${CCHC_PG_DURABLE:-0}" = 1 ] && durability=""
   as_pg "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=300 ${CCHC_PG_OPTIONS:-}" \
     start >/dev/null || { cat "$dir/server.log" >&2; exit 5; }
   echo "$port" >"$dir/port"
   echo "postgres://postgres@127.0.0.1:$port/cchc"

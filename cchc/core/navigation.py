@@ -50,10 +50,30 @@ MENU: list[MenuItem] = [
 ]
 
 
-def menu_for(request: HttpRequest) -> list[dict]:
+def _citizen(user: object) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and not is_staff_user(user)
+
+
+def _anonymous(user: object) -> bool:
+    return not getattr(user, "is_authenticated", False)
+
+
+# The citizen portal's own menu (templates/portal/base.html).
+PORTAL_MENU: list[MenuItem] = [
+    MenuItem(_("Trang chủ"), "portal:home", _anyone),
+    MenuItem(_("Thủ tục hành chính"), "portal:catalog", _anyone),
+    MenuItem(_("Tra cứu hồ sơ"), "portal:lookup", _anyone),
+    MenuItem(_("Hồ sơ của tôi"), "portal:my_dossiers", _citizen),
+    MenuItem(_("Tài khoản"), "portal:account", _citizen),
+    MenuItem(_("Đăng nhập"), "portal:login", _anonymous),
+    MenuItem(_("Đăng ký"), "portal:signup", _anonymous),
+]
+
+
+def menu_for(request: HttpRequest, menu: list[MenuItem] | None = None) -> list[dict]:
     user = getattr(request, "user", None)
     items = []
-    for item in MENU:
+    for item in MENU if menu is None else menu:
         if not item.visible(user):
             continue
         try:
