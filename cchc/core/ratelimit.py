@@ -1,10 +1,11 @@
 """A small fixed-window rate limiter on Django's cache, for public endpoints.
 
-Each client address gets a counter per window (``cache.add`` starts it, ``cache.incr`` counts),
-so every process behind the same cache (Redis in production) shares the count. A fixed window
-lets a client send up to twice the limit across a window boundary; for a public status lookup
-that only needs to make guessing a phone number slow, that is enough and costs one cache round
-trip per request.
+Each client address gets a counter per window, so every process behind the same cache (Redis
+in production) shares the count. On Redis the count is one round trip: ``INCR`` and ``EXPIRE``
+in one pipeline. Other caches (the embedded default's local memory) use ``cache.add`` to start
+the count and ``cache.incr`` to count. A fixed window lets a client send up to twice the limit
+across a window boundary; for a public status lookup that only needs to make guessing a phone
+number slow, that is enough.
 """
 
 from __future__ import annotations
@@ -12,23 +13,51 @@ from __future__ import annotations
 import hashlib
 import math
 import time
+from collections.abc import Mapping
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The client's address: ``REMOTE_ADDR``, or — behind ``settings.NUM_PROXIES`` trusted
-    proxies — the X-Forwarded-For entry the outermost trusted proxy appended. Entries to the
-    left of it were written by the client and prove nothing."""
+def client_address(meta: Mapping[str, str]) -> str:
+    """The client's address from a request's ``META`` (or a WSGI environ): ``REMOTE_ADDR``,
+    or — behind ``settings.NUM_PROXIES`` trusted proxies — the X-Forwarded-For entry the
+    outermost trusted proxy appended. Entries to the left of it were written by the client
+    and prove nothing."""
     proxies = getattr(settings, "NUM_PROXIES", 0)
     if proxies > 0:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = meta.get("HTTP_X_FORWARDED_FOR", "")
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if len(hops) >= proxies:
             return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return meta.get("REMOTE_ADDR", "") or "unknown"
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address of ``request`` (see ``client_address``)."""
+    return client_address(request.META)
+
+
+def _count(cache_key: str, window: int) -> int:
+    """Add one to the window's counter and return it."""
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if isinstance(backend, RedisCache):
+        key = backend.make_and_validate_key(cache_key)
+        pipeline = backend._cache.get_client(key, write=True).pipeline(transaction=False)
+        # The window's start is in the key: resetting the expiry on each hit never lets a
+        # count outlive its window by more than the window itself.
+        pipeline.incr(key).expire(key, window + 1)
+        count, _ = pipeline.execute()
+        return int(count)
+    if backend.add(cache_key, 1, timeout=window + 1):
+        return 1
+    try:
+        return backend.incr(cache_key)
+    except ValueError:  # expired between add and incr: this request opens a new count
+        backend.add(cache_key, 1, timeout=window + 1)
+        return 1
 
 
 def hit(scope: str, key: str, *, limit: int, window: int, now: float | None = None) -> int | None:
@@ -39,26 +68,23 @@ def hit(scope: str, key: str, *, limit: int, window: int, now: float | None = No
     start = int(now // window) * window
     # Hashed: the key may come from a header, and cache backends dislike odd characters.
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    cache_key = f"ratelimit:{scope}:{digest}:{start}"
-    if cache.add(cache_key, 1, timeout=window + 1):
-        count = 1
-    else:
-        try:
-            count = cache.incr(cache_key)
-        except ValueError:  # expired between add and incr: this request opens a new count
-            cache.add(cache_key, 1, timeout=window + 1)
-            count = 1
+    count = _count(f"ratelimit:{scope}:{digest}:{start}", window)
     if count <= limit:
         return None
     return max(math.ceil(start + window - now), 1)
 
 
 def public_lookup_hit(request: HttpRequest) -> int | None:
+    """The public dossier lookup's limit for ``request``'s client (see ``public_lookup_limit``)."""
+    return public_lookup_limit(client_ip(request))
+
+
+def public_lookup_limit(address: str) -> int | None:
     """The public dossier lookup's limit (``CCHC_PUBLIC_LOOKUP_LIMIT`` requests per
     ``CCHC_PUBLIC_LOOKUP_WINDOW`` seconds per client address)."""
     return hit(
         "public-dossier",
-        client_ip(request),
+        address,
         limit=getattr(settings, "CCHC_PUBLIC_LOOKUP_LIMIT", 30),
         window=getattr(settings, "CCHC_PUBLIC_LOOKUP_WINDOW", 60),
     )

@@ -61,6 +61,7 @@ class Action(StrEnum):
     STOP = "stop"
     RECORD_VISIT = "record_visit"
     PAY = "pay"
+    RECORD_SHIPMENT = "record_shipment"
 
 
 class Role(StrEnum):
@@ -90,9 +91,12 @@ TERMINAL = frozenset({Status.REFUSED, Status.RETURNED, Status.WITHDRAWN, Status.
 OPEN = frozenset(Status) - TERMINAL
 
 # Actions still allowed on an overdue dossier that has no apology yet: the apology itself,
-# counting the applicant's visit, and the applicant's own withdrawal (a right the agency's
-# lateness cannot take away). Everything else waits for the apology (DOMAIN A3).
-ALLOWED_WHILE_LATE = frozenset({Action.APOLOGIZE, Action.RECORD_VISIT, Action.WITHDRAW})
+# counting the applicant's visit, recording what the post brought or took, and the
+# applicant's own withdrawal (a right the agency's lateness cannot take away). Everything else
+# waits for the apology (DOMAIN A3).
+ALLOWED_WHILE_LATE = frozenset(
+    {Action.APOLOGIZE, Action.RECORD_VISIT, Action.WITHDRAW, Action.RECORD_SHIPMENT}
+)
 
 OFFICERS = frozenset({Role.COUNTER_OFFICER, Role.SPECIALIST, Role.LEADER})
 
@@ -273,6 +277,13 @@ RULES: tuple[Rule, ...] = (
         None,
         {R.APPLICANT, R.COUNTER_OFFICER, R.LEADER},
         "Ghi nhận nộp phí, lệ phí",
+    ),
+    _rule(
+        A.RECORD_SHIPMENT,
+        {S.SUBMITTED, S.INTAKE_SUPPLEMENT, S.RECEIVED, S.PROCESSING, S.RESULT_READY, S.RETURNED},
+        None,
+        {R.COUNTER_OFFICER, R.LEADER},
+        "Ghi nhận bàn giao với bưu chính",
     ),
     _rule(
         A.RECORD_VISIT,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hmac
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -24,11 +23,13 @@ from ninja import Query, Router, Status
 
 from cchc.catalog.models import Procedure
 from cchc.core.api import ApiInputError, parse_moment
-from cchc.core.ratelimit import public_lookup_hit
+from cchc.core.ratelimit import client_ip
 from cchc.domain.lifecycle import Action
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers import services
-from cchc.dossiers.models import Apology, Dossier, Payment
+from cchc.dossiers.models import Dossier, Payment
+from cchc.dossiers.public import JSON as PUBLIC_JSON
+from cchc.dossiers.public import public_lookup
 from cchc.dossiers.schemas import (
     DETAIL_PREFETCH,
     ActionIn,
@@ -46,8 +47,6 @@ from cchc.dossiers.schemas import (
     document_data,
     dossier_detail,
     dossier_summary,
-    local_iso,
-    normalize_phone,
 )
 from cchc.dossiers.selectors import (
     Filters,
@@ -74,8 +73,6 @@ MSG_SUPPLEMENT_ITEM = "mỗi nội dung cần bổ sung phải là một chuỗi
 MSG_PAYMENT_ITEM = 'mỗi khoản phải có dạng {"name": "…", "amount_vnd": số nguyên dương}'
 MSG_PAYMENT_METHOD = "hình thức thanh toán phải là cash, online hoặc bank_transfer"
 MSG_NO_FORM = "Không có mẫu in này."
-MSG_PUBLIC_NOT_FOUND = "Không tìm thấy hồ sơ có mã và số điện thoại này."
-MSG_TOO_MANY = "Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút."
 
 _CURSOR = re.compile(r"d(\d{1,18})")
 
@@ -258,6 +255,16 @@ ACTIONS: dict[Action, ActionFn] = {
     Action.RECORD_VISIT: lambda u, d, p: S.dossier_record_visit(
         actor=u, dossier=d, purpose=p.purpose
     ),
+    Action.RECORD_SHIPMENT: lambda u, d, p: S.dossier_record_shipment(
+        actor=u,
+        dossier=d,
+        direction=p.direction,
+        carrier=p.carrier,
+        tracking_number=p.tracking_number,
+        handed_over_at=parse_moment("handed_over_at", p.handed_over_at)
+        if p.handed_over_at.strip()
+        else None,
+    ),
     Action.PAY: lambda u, d, p: S.dossier_pay(
         actor=u,
         dossier=d,
@@ -335,55 +342,6 @@ def dossier_form(request: HttpRequest, code: str, kind: str) -> HttpResponse | S
 
 # --- Public lookup --------------------------------------------------------------------------
 
-PUBLIC_COLUMNS = (
-    "pk",
-    "status",
-    "applicant_phone",
-    "procedure__code",
-    "procedure__name",
-    "received_at",
-    "due_at",
-    "finished_at",
-    "returned_at",
-    "timeliness",
-    "apology_count",
-)
-
-
-def dossier_public_status(code: str, phone: str) -> dict | None:
-    """The public status of dossier ``code`` if ``phone`` is its applicant's, else ``None`` —
-    the same answer whether the code or the phone is wrong. One indexed query by code (plus
-    one for apologies, when there are any); no personal data leaves this function."""
-    known = bool(code) and len(code) <= 40
-    rows = list(Dossier.objects.filter(code=code).values_list(*PUBLIC_COLUMNS)[:1]) if known else []
-    row = dict(zip(PUBLIC_COLUMNS, rows[0], strict=True)) if rows else None
-    stored = normalize_phone(row["applicant_phone"]) if row else ""
-    # Constant time, and compared even for an unknown code, so timing tells nothing.
-    matches = hmac.compare_digest(normalize_phone(phone).encode(), (stored or "\0").encode())
-    if row is None or not matches:
-        return None
-    apologies = []
-    if row["apology_count"]:
-        apologies = [
-            {"issued_at": local_iso(i), "new_due_at": local_iso(n), "reason": r}
-            for i, n, r in Apology.objects.filter(dossier_id=row["pk"])
-            .order_by("issued_at")
-            .values_list("issued_at", "new_due_at", "reason")
-        ]
-    return {
-        "code": code,
-        "status": row["status"],
-        "status_label": str(Dossier.Status(row["status"]).label),
-        "procedure_code": row["procedure__code"],
-        "procedure_name": row["procedure__name"],
-        "received_at": local_iso(row["received_at"]),
-        "due_at": local_iso(row["due_at"]),
-        "finished_at": local_iso(row["finished_at"]),
-        "returned_at": local_iso(row["returned_at"]),
-        "timeliness": row["timeliness"] or None,
-        "apologies": apologies,
-    }
-
 
 @public_router.get(
     "/{code}",
@@ -391,12 +349,13 @@ def dossier_public_status(code: str, phone: str) -> dict | None:
     summary="Tra cứu tình trạng hồ sơ (mã hồ sơ và số điện thoại)",
 )
 def dossier_public(
-    request: HttpRequest, code: str, query: Query[PublicLookupQuery], response: HttpResponse
-) -> dict | Status:
-    """No login. Needs the applicant's phone as a second factor; limited per client address."""
-    retry_after = public_lookup_hit(request)
-    if retry_after is not None:
-        response["Retry-After"] = str(retry_after)
-        return Status(429, {"detail": MSG_TOO_MANY})
-    found = dossier_public_status(code.strip(), query.phone)
-    return found if found is not None else Status(404, {"detail": MSG_PUBLIC_NOT_FOUND})
+    request: HttpRequest, code: str, query: Query[PublicLookupQuery]
+) -> HttpResponse:
+    """No login. Needs the applicant's phone as a second factor; limited per client address.
+    ``config.wsgi`` answers the same URL before Django with the same function
+    (``cchc.dossiers.public``)."""
+    answer = public_lookup(code, query.phone, client_ip(request))
+    response = HttpResponse(answer.body, status=answer.status, content_type=PUBLIC_JSON)
+    for name, value in answer.headers:
+        response[name] = value
+    return response

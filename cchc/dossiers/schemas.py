@@ -126,8 +126,16 @@ class ActionIn(Schema):
         description="return_result: in_person|postal|electronic; pay, confirm_payment: "
         "cash|online|bank_transfer",
     )
-    carrier: str = Field("", max_length=100, description="Đơn vị bưu chính (return_result)")
-    tracking_number: str = Field("", max_length=60, description="Mã bưu gửi (return_result)")
+    carrier: str = Field(
+        "", max_length=100, description="Đơn vị bưu chính (return_result, record_shipment)"
+    )
+    tracking_number: str = Field(
+        "", max_length=60, description="Mã bưu gửi (return_result, record_shipment)"
+    )
+    direction: str = Field("", max_length=10, description="record_shipment: inbound|outbound")
+    handed_over_at: str = Field(
+        "", max_length=40, description="record_shipment: thời điểm bàn giao, ISO 8601"
+    )
     amount_vnd: int | None = Field(None, ge=1, description="Số tiền (pay); mặc định số còn nợ")
     receipt_number: str = Field("", max_length=40, description="Số biên lai (pay)")
 

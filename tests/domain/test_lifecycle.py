@@ -32,11 +32,12 @@ def at(d, hh=9, mm=0):
     return datetime(2025, 3, d, hh, mm, tzinfo=VN_TZ)
 
 
-def test_terminal_states_have_no_way_out_except_counting_a_visit_after_return():
+def test_terminal_states_only_record_visits_and_deliveries_after_return():
     for rule in RULES:
         leaving = rule.sources & TERMINAL
         if leaving:
-            assert rule.action == Action.RECORD_VISIT and leaving == {Status.RETURNED}
+            assert rule.action in (Action.RECORD_VISIT, Action.RECORD_SHIPMENT)
+            assert leaving == {Status.RETURNED} and rule.target is None
 
 
 def test_every_open_state_can_be_left():

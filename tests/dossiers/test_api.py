@@ -105,7 +105,13 @@ def test_counter_officer_receives_a_dossier_with_code_and_due_moment(client, cou
     assert body["events"][0]["actor"] == "Trần Thị Tiếp Nhận"
     assert body["events"][0]["to_status"] == "received"
     assert body["fees"] == [{"name": "Lệ phí", "amount_vnd": 75000, "financial_obligation": False}]
-    assert body["allowed_actions"] == ["apologize", "withdraw", "pay", "record_visit"]
+    assert body["allowed_actions"] == [
+        "apologize",
+        "withdraw",
+        "pay",
+        "record_shipment",
+        "record_visit",
+    ]
     assert Dossier.objects.get(code=body["code"]).applicant_phone == "0987654321"
 
 
@@ -300,7 +306,13 @@ def test_an_action_not_allowed_now_is_409_with_the_allowed_actions(client, count
         "Không thể thực hiện “Phê duyệt, ban hành kết quả” khi hồ sơ đang ở trạng thái "
         "“Mới tiếp nhận”."
     )
-    assert body["allowed_actions"] == ["apologize", "withdraw", "pay", "record_visit"]
+    assert body["allowed_actions"] == [
+        "apologize",
+        "withdraw",
+        "pay",
+        "record_shipment",
+        "record_visit",
+    ]
     dossier = Dossier.objects.get(code=code)
     assert dossier.status == "received" and dossier.event_count == 1
 
@@ -461,7 +473,7 @@ def test_an_overdue_dossier_needs_an_apology_first(client, world, counter_office
     dossier = receive(world, now=at(2025, 3, 3))
     body = client.get(f"{URL}/{dossier.code}", headers=auth(counter_officer)).json()
     assert body["overdue"] is True
-    assert body["allowed_actions"] == ["apologize", "withdraw", "record_visit"]
+    assert body["allowed_actions"] == ["apologize", "withdraw", "record_shipment", "record_visit"]
     response = act(client, dossier.code, counter_officer, "pay")
     assert response.status_code == 409
     assert "xin lỗi" in response.json()["detail"]

@@ -40,6 +40,7 @@ from cchc.dossiers.services import (
     dossier_forward,
     dossier_pay,
     dossier_receive,
+    dossier_record_shipment,
     dossier_record_visit,
     dossier_refuse,
     dossier_register,
@@ -112,6 +113,14 @@ ACTIONS = {
     "stop": lambda d, u, now, data: dossier_stop(actor=u, dossier=d, reason="Tạm dừng", now=now),
     "record_visit": lambda d, u, now, data: dossier_record_visit(
         actor=u, dossier=d, purpose="Hỏi", now=now
+    ),
+    "record_shipment": lambda d, u, now, data: dossier_record_shipment(
+        actor=u,
+        dossier=d,
+        direction="inbound",
+        carrier="Bưu điện",
+        tracking_number="EA1VN",
+        now=now,
     ),
 }
 TABLE_NAMES = {"accept": "receive"}

@@ -483,3 +483,30 @@ def test_steps_are_never_deleted_and_events_never_change(world, specialist):
     assert list(d.events.order_by("seq").values_list("seq", flat=True)) == [1, 2]
     assert first.at == at(2025, 3, 3) and d.event_count == 2
     assert timedelta(0) <= d.due_at - d.received_at
+
+
+def test_postal_dossier_arrival_is_recorded_as_an_inbound_shipment(world, counter_officer):
+    from cchc.dossiers.services import dossier_record_shipment
+
+    d = receive(world, channel="postal", now=at(2025, 3, 3, 9))
+    assert d.visit_count == 0  # nobody came to the counter
+    with pytest.raises(DossierInputError):
+        dossier_record_shipment(
+            actor=counter_officer,
+            dossier=d,
+            direction="inbound",
+            carrier="",
+            tracking_number="x",
+            now=at(2025, 3, 3, 10),
+        )
+    shipment = dossier_record_shipment(
+        actor=counter_officer,
+        dossier=d,
+        direction="inbound",
+        carrier="Bưu điện tỉnh Bình Sơn",
+        tracking_number="RR123456789VN",
+        handed_over_at=at(2025, 3, 3, 8, 30),
+        now=at(2025, 3, 3, 10),
+    )
+    assert shipment.direction == "inbound" and shipment.handed_over_at == at(2025, 3, 3, 8, 30)
+    assert d.events.order_by("-seq").first().action == "record_shipment"

@@ -22,7 +22,7 @@ from cchc.dossiers.forms._base import (
     VnDateTimeField,
     split_lines,
 )
-from cchc.dossiers.models import Dossier, DossierStep, Payment
+from cchc.dossiers.models import Dossier, DossierStep, Payment, Shipment
 from cchc.dossiers.services._common import OFFICER_ROLES, unit_path
 from cchc.org.models import User
 
@@ -98,6 +98,15 @@ class SubmitSupplementForm(DossierActionForm):
         pending = [s for s in self.dossier.supplements.all() if s.fulfilled_at is None]
         if pending:
             self.fields["documents"].initial = "\n".join(pending[-1].items)
+
+
+class ShipmentForm(DossierActionForm):
+    direction = forms.ChoiceField(label=_("Bàn giao"), choices=Shipment.Direction.choices)
+    carrier = forms.CharField(label=_("Đơn vị bưu chính"), max_length=100, initial=DEFAULT_CARRIER)
+    tracking_number = forms.CharField(label=_("Mã bưu gửi"), max_length=60)
+    handed_over_at = VnDateTimeField(
+        label=_("Thời điểm bàn giao"), required=False, help_text=_("Để trống: bây giờ.")
+    )
 
 
 class VisitForm(DossierActionForm):

@@ -439,6 +439,59 @@ def dossier_stop(
 
 
 @transaction.atomic
+def dossier_record_shipment(
+    *,
+    actor: User,
+    dossier: Dossier,
+    direction: str,
+    carrier: str,
+    tracking_number: str,
+    handed_over_at: datetime | None = None,
+    delivered_at: datetime | None = None,
+    now: datetime | None = None,
+) -> Shipment:
+    """Record a hand-over with the public postal service (Decision 45/2016/QĐ-TTg): a dossier
+    that arrived by post (inbound), or a delivery confirmation for a result sent out."""
+    now = now_or(now)
+    dossier = lock(dossier)
+    check(dossier, actor, Action.RECORD_SHIPMENT, now)
+    if direction not in Shipment.Direction.values:
+        raise DossierInputError("Chiều bàn giao không hợp lệ.", "direction")
+    if not carrier.strip() or not tracking_number.strip():
+        raise DossierInputError(MSG_POSTAL_DETAILS, "tracking_number")
+    handed_over_at = handed_over_at or now
+    if handed_over_at > now or (delivered_at and delivered_at > now):
+        raise DossierInputError("Thời điểm bàn giao không được ở tương lai.", "handed_over_at")
+    shipment = Shipment.objects.create(
+        dossier=dossier,
+        direction=direction,
+        carrier=carrier.strip(),
+        tracking_number=tracking_number.strip(),
+        address=dossier.delivery_address or dossier.applicant_address,
+        handed_over_at=handed_over_at,
+        delivered_at=delivered_at,
+        recorded_by=actor,
+    )
+    record(
+        dossier,
+        actor,
+        EventDraft(
+            action=Action.RECORD_SHIPMENT,
+            from_status=dossier.status,
+            data={
+                "direction": direction,
+                "carrier": shipment.carrier,
+                "tracking_number": shipment.tracking_number,
+                "handed_over_at": handed_over_at.isoformat(),
+            },
+        ),
+        now,
+    )
+    dossier.save()
+    return shipment
+
+
+@transaction.atomic
 def dossier_return(
     *,
     actor: User,
@@ -496,6 +549,7 @@ __all__ = [
     "dossier_confirm_payment",
     "dossier_forward",
     "dossier_pay",
+    "dossier_record_shipment",
     "dossier_reject",
     "dossier_request_payment",
     "dossier_return",

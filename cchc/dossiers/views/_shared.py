@@ -144,6 +144,7 @@ EVENT_LABELS = {
     Action.WITHDRAW: gettext_lazy("Rút hồ sơ"),
     Action.STOP: gettext_lazy("Dừng giải quyết"),
     Action.RECORD_VISIT: gettext_lazy("Người nộp đến"),
+    Action.RECORD_SHIPMENT: gettext_lazy("Bàn giao với bưu chính"),
     Action.PAY: gettext_lazy("Nộp phí, lệ phí"),
 }
 ROLE_LABELS = {
