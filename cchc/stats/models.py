@@ -28,13 +28,16 @@ COUNTERS = (
 
 
 class DossierDailyStat(models.Model):
-    """Counts of dossier outcomes on one local day, for one receiving agency, procedure and
-    submission channel."""
+    """Counts of dossier outcomes on one local day, for one receiving agency, procedure,
+    submission channel and online mode."""
 
     agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+")
     procedure = models.ForeignKey("catalog.Procedure", on_delete=models.PROTECT, related_name="+")
     day = models.DateField(_("ngày"))
     channel = models.CharField(_("hình thức nộp"), max_length=10)
+    # The online mode of the procedure version the dossier was received under (none, partial,
+    # full): the denominators of the online and full-process shares (DOMAIN B §5.2).
+    online_mode = models.CharField(_("mức dịch vụ công trực tuyến"), max_length=10, default="none")
     received = models.PositiveIntegerField(_("tiếp nhận"), default=0)
     refused = models.PositiveIntegerField(_("từ chối tiếp nhận"), default=0)
     intake_supplements = models.PositiveIntegerField(_("yêu cầu bổ sung khi tiếp nhận"), default=0)
@@ -59,7 +62,8 @@ class DossierDailyStat(models.Model):
         verbose_name_plural = _("thống kê hồ sơ theo ngày")
         constraints = [
             models.UniqueConstraint(
-                fields=["agency", "procedure", "day", "channel"], name="stats_daily_unique"
+                fields=["agency", "procedure", "day", "channel", "online_mode"],
+                name="stats_daily_unique",
             )
         ]
         indexes = [models.Index(fields=["day", "agency"], name="stats_daily_day_agency")]

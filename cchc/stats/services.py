@@ -10,7 +10,13 @@ from cchc.stats.models import COUNTERS, DossierDailyStat
 
 
 def stats_bump(
-    *, agency_id: int, procedure_id: int, day: date, channel: str, **increments: int
+    *,
+    agency_id: int,
+    procedure_id: int,
+    day: date,
+    channel: str,
+    online_mode: str = "none",
+    **increments: int,
 ) -> None:
     """Add ``increments`` (counter name → amount) to one day's row, creating it if needed.
 
@@ -22,7 +28,13 @@ def stats_bump(
         raise ValueError(f"unknown counters: {sorted(unknown)}")
     if not any(increments.values()):
         return
-    key = {"agency_id": agency_id, "procedure_id": procedure_id, "day": day, "channel": channel}
+    key = {
+        "agency_id": agency_id,
+        "procedure_id": procedure_id,
+        "day": day,
+        "channel": channel,
+        "online_mode": online_mode,
+    }
     updated = DossierDailyStat.objects.filter(**key).update(
         **{name: F(name) + amount for name, amount in increments.items() if amount}
     )
@@ -37,7 +49,7 @@ def stats_bump(
 def stats_recount() -> dict[tuple, dict[str, int]]:
     """Recompute every counter from the dossiers' event logs (the exactness check of the
     summary table, and the way to rebuild it). Keys are ``(agency_id, procedure_id, day,
-    channel)``; only non-zero counters are returned."""
+    channel, online_mode)``; only non-zero counters are returned."""
     from cchc.domain.workdays import VN_TZ
     from cchc.dossiers.models import DossierEvent
 
@@ -47,10 +59,19 @@ def stats_recount() -> dict[tuple, dict[str, int]]:
         row = counts.setdefault(key, {})
         row[name] = row.get(name, 0) + amount
 
-    events = DossierEvent.objects.select_related("dossier").order_by("dossier_id", "seq")
+    events = DossierEvent.objects.select_related("dossier", "dossier__procedure_version").order_by(
+        "dossier_id", "seq"
+    )
     for event in events.iterator(chunk_size=2000):
         d = event.dossier
-        key = (d.receiving_agency_id, d.procedure_id, event.at.astimezone(VN_TZ).date(), d.channel)
+        mode = d.procedure_version.snapshot["online_mode"]
+        key = (
+            d.receiving_agency_id,
+            d.procedure_id,
+            event.at.astimezone(VN_TZ).date(),
+            d.channel,
+            mode,
+        )
         data = event.data or {}
         action = event.action
         if action == "receive":
@@ -86,10 +107,9 @@ def stats_recount() -> dict[tuple, dict[str, int]]:
 def stats_stored() -> dict[tuple, dict[str, int]]:
     """The summary table in the same shape as ``stats_recount`` (zero counters left out)."""
     stored: dict[tuple, dict[str, int]] = {}
-    for row in DossierDailyStat.objects.values(
-        "agency_id", "procedure_id", "day", "channel", *COUNTERS
-    ):
+    keys = ("agency_id", "procedure_id", "day", "channel", "online_mode")
+    for row in DossierDailyStat.objects.values(*keys, *COUNTERS):
         values = {name: row[name] for name in COUNTERS if row[name]}
         if values:
-            stored[(row["agency_id"], row["procedure_id"], row["day"], row["channel"])] = values
+            stored[tuple(row[k] for k in keys)] = values
     return stored

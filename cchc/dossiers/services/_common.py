@@ -67,7 +67,13 @@ def lock(dossier: Dossier) -> Dossier:
     the state the previous one left."""
     return (
         Dossier.objects.select_for_update(of=("self",))
-        .select_related("receiving_agency", "current_step", "current_step__agency", "procedure")
+        .select_related(
+            "receiving_agency",
+            "current_step",
+            "current_step__agency",
+            "procedure",
+            "procedure_version",
+        )
         .get(pk=dossier.pk)
     )
 
@@ -207,6 +213,7 @@ def bump(dossier: Dossier, at: datetime, **increments: int) -> None:
         procedure_id=dossier.procedure_id,
         day=local_day(at),
         channel=dossier.channel,
+        online_mode=dossier.procedure_version.snapshot["online_mode"],
         **increments,
     )
 

@@ -1,0 +1,75 @@
+"""Reads of the summary tables for dashboards: sums over agencies and days, and the online,
+full-process and online-payment shares (DOMAIN B §5.2), without touching the dossier table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Q, Sum
+
+from cchc.stats.models import DossierDailyStat
+
+ONLINE = "online"
+OFFERING_ONLINE = ("partial", "full")
+
+
+def share(numerator: int, denominator: int) -> Decimal | None:
+    """numerator / denominator as a fraction with 4 decimals; ``None`` when nothing to divide."""
+    if not denominator:
+        return None
+    return (Decimal(numerator) / Decimal(denominator)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Shares:
+    """Counts behind the three channel shares of a period (received-day based)."""
+
+    received: int
+    received_online_offered: int
+    online: int
+    received_full_process: int
+    online_full_process: int
+    paid: int
+    paid_online: int
+
+    @property
+    def online_share(self) -> Decimal | None:
+        """Online dossiers / all dossiers of procedures that offer an online service."""
+        return share(self.online, self.received_online_offered)
+
+    @property
+    def full_process_share(self) -> Decimal | None:
+        """Full-process online dossiers / all dossiers of full-process procedures."""
+        return share(self.online_full_process, self.received_full_process)
+
+    @property
+    def online_payment_share(self) -> Decimal | None:
+        """Dossiers whose fees were paid online / dossiers whose fees were paid."""
+        return share(self.paid_online, self.paid)
+
+
+def stats_shares(
+    *, day_from: date, day_to: date, agency_ids: Iterable[int] | None = None
+) -> Shares:
+    """The channel shares over ``day_from``–``day_to`` (inclusive), for some agencies or all.
+    One aggregate query on the summary table."""
+    rows = DossierDailyStat.objects.filter(day__gte=day_from, day__lte=day_to)
+    if agency_ids is not None:
+        rows = rows.filter(agency_id__in=list(agency_ids))
+    offered = Q(online_mode__in=OFFERING_ONLINE)
+    full = Q(online_mode="full")
+    online = Q(channel=ONLINE)
+    # Aggregate aliases may not shadow the model's fields: prefix them, then strip.
+    totals = rows.aggregate(
+        n_received=Sum("received"),
+        n_received_online_offered=Sum("received", filter=offered),
+        n_online=Sum("received", filter=online & offered),
+        n_received_full_process=Sum("received", filter=full),
+        n_online_full_process=Sum("received", filter=online & full),
+        n_paid=Sum("paid"),
+        n_paid_online=Sum("paid_online"),
+    )
+    return Shares(**{name[2:]: value or 0 for name, value in totals.items()})
