@@ -1,6 +1,7 @@
 # CCHC — the two commands of the README, and a few helpers.
 #   make run    install, create and seed the embedded SQLite database, serve http://127.0.0.1:8000
 #   make test   install, lint, the whole suite on SQLite and then on PostgreSQL
+#   make serve-prod   the production shape on loopback: nginx, gunicorn, PostgreSQL, Redis, Celery
 SHELL := /bin/bash
 PY := .venv/bin/python
 STAMP := .venv/.installed
@@ -36,6 +37,9 @@ test: install system-deps lint
 
 pytest: install
 	@scripts/run_tests.sh $(ARGS)
+
+serve-prod: install
+	@scripts/serve_prod.sh
 
 bench: install system-deps
 	@bench/run.sh

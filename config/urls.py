@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from cchc.core import views as core_views
+from cchc.portal.public import lookup_view
 from config.api import api
 
 admin.site.site_header = "CCHC — Quản trị hệ thống"
@@ -19,6 +20,9 @@ urlpatterns = [
     path("can-bo/thu-tuc/", include("cchc.catalog.urls")),
     path("can-bo/in/", include("cchc.dossiers.print_urls")),
     path("can-bo/ho-so/", include("cchc.dossiers.urls")),
+    path("dich-vu-cong/", include("cchc.portal.urls")),
+    # The address printed on every receipt (Mẫu 01) and in every notification.
+    path("tra-cuu/", lookup_view, name="public_lookup"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

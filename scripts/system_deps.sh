@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Debian packages the tests and the production shape need: chromium (browser journeys),
-# redis-server (Celery broker), wrk (benchmarks), PostgreSQL 15 server, pango for WeasyPrint.
+# redis-server (Celery broker), wrk (benchmarks), PostgreSQL 15 server, pango for WeasyPrint,
+# nginx (the reverse proxy of `make serve-prod`).
 # Installs what is missing when run as root; otherwise says what to install.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
+# /usr/sbin is not on every user's PATH: look for the binary itself.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql postgresql-contrib)
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ ${#need[@]} -eq 0 ]; then

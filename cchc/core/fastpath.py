@@ -109,6 +109,8 @@ def _finish_database_work() -> None:
     the server dropped in between is retried once instead (``FastPath._call``)."""
     now = time.monotonic()
     for connection in connections.all(initialized_only=True):
+        if connection.in_atomic_block:
+            continue  # not a request's own connection state (a test's transaction)
         if connection.errors_occurred or (
             connection.close_at is not None and now >= connection.close_at
         ):

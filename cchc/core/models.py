@@ -91,7 +91,9 @@ class CalendarDayChange(models.Model):
 
 class OutboxMessage(models.Model):
     """A notification waiting to be delivered (or delivered): e-mail, SMS or an in-app notice
-    to an officer. Written in the transaction of the change that causes it."""
+    to an officer. Written in the transaction of the change that causes it; delivered by
+    ``cchc.core.jobs.outbox_deliver``. Rows are never deleted: ``sent`` and ``failed`` stay as
+    the record of what was sent to whom."""
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("Thư điện tử")
@@ -122,6 +124,9 @@ class OutboxMessage(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("số lần gửi"), default=0)
     next_attempt_at = models.DateTimeField(_("gửi lần tới"), null=True, blank=True)
+    # A delivery worker's lease: while it lies in the future the row is being sent and no
+    # other worker takes it. A worker that dies mid-send leaves a lease that simply expires.
+    claimed_until = models.DateTimeField(_("giữ để gửi đến lúc"), null=True, blank=True)
     sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
     read_at = models.DateTimeField(_("đã xem lúc"), null=True, blank=True)
     last_error = models.CharField(_("lỗi gần nhất"), max_length=500, blank=True)

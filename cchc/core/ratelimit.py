@@ -40,12 +40,21 @@ def client_ip(request: HttpRequest) -> str:
     return client_address(request.META)
 
 
+def _redis_client(backend: RedisCache) -> object:
+    """The backend's Redis client, made once: Django makes a new one per call, and building
+    its table of reply callbacks costs more than the round trip. Thread-safe (a pool)."""
+    client = backend.__dict__.get("_ratelimit_client")
+    if client is None:
+        client = backend.__dict__["_ratelimit_client"] = backend._cache.get_client(write=True)
+    return client
+
+
 def _count(cache_key: str, window: int) -> int:
     """Add one to the window's counter and return it."""
     backend = caches[DEFAULT_CACHE_ALIAS]
     if isinstance(backend, RedisCache):
         key = backend.make_and_validate_key(cache_key)
-        pipeline = backend._cache.get_client(key, write=True).pipeline(transaction=False)
+        pipeline = _redis_client(backend).pipeline(transaction=False)
         # The window's start is in the key: resetting the expiry on each hit never lets a
         # count outlive its window by more than the window itself.
         pipeline.incr(key).expire(key, window + 1)

@@ -83,6 +83,29 @@ def _detail(user: User, code: str) -> dict:
     return dossier_detail(dossier, user=user, now=timezone.now())
 
 
+def _received_detail(user: User, dossier: Dossier) -> dict:
+    """The body of a dossier just received by ``user``, from the rows the receipt wrote
+    (``Dossier.receipt_rows``) instead of reading them back: a new dossier has no apology and
+    no payment yet, and its receiving officer sees it. Equal to ``_detail`` (tested)."""
+    rows = getattr(dossier, "receipt_rows", None)
+    if rows is None:
+        return _detail(user, api_code(dossier))
+    written = {
+        "events": [rows.event],
+        "apologies": [],
+        "steps": rows.steps,
+        "documents": rows.documents,
+        "fee_lines": rows.fee_lines,
+    }
+    dossier._prefetched_objects_cache = {}
+    for name, objects in written.items():  # as prefetch_related_objects leaves them
+        queryset = getattr(dossier, name).all()
+        queryset._result_cache, queryset._prefetch_done = list(objects), True
+        dossier._prefetched_objects_cache[name] = queryset
+    dossier.paid_payments = []
+    return dossier_detail(dossier, user=user, now=timezone.now())
+
+
 # --- Parsing --------------------------------------------------------------------------------
 
 
@@ -291,7 +314,7 @@ def dossier_create(request: HttpRequest, payload: IntakeIn) -> Status:
     dossier = services.dossier_receive(
         actor=request.auth, request=intake, received_at=received_at, reason=payload.reason
     )
-    return Status(201, _detail(request.auth, api_code(dossier)))
+    return Status(201, _received_detail(request.auth, dossier))
 
 
 @router.get("", response={200: DossierPageOut, **ERRORS}, summary="Danh sách hồ sơ")

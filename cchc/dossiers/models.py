@@ -381,11 +381,45 @@ class Payment(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Online payments (cchc.portal.payments): the gateway's deadline, what it last reported
+    # (kept as evidence for reconciliation), and a flag for people when money and records
+    # disagree (an amount mismatch, a success reported after expiry).
+    expires_at = models.DateTimeField(_("hết hạn lúc"), null=True, blank=True)
+    callback_count = models.PositiveIntegerField(_("số lần cổng thanh toán báo kết quả"), default=0)
+    last_callback_at = models.DateTimeField(_("lần báo kết quả gần nhất"), null=True, blank=True)
+    raw_last_callback = models.JSONField(
+        _("nội dung báo kết quả gần nhất"), default=dict, blank=True
+    )
+    failed_reason = models.CharField(_("lý do không thành công"), max_length=255, blank=True)
+    needs_review = models.BooleanField(_("cần đối soát"), default=False)
+    review_note = models.CharField(_("ghi chú đối soát"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("thanh toán")
         verbose_name_plural = _("thanh toán")
         ordering = ["dossier", "created_at"]
+        constraints = [
+            # Electronic receipts issued for gateway payments are numbered uniquely
+            # (counter receipts are typed in by officers from paper books and may repeat).
+            models.UniqueConstraint(
+                fields=["receipt_number"],
+                condition=~models.Q(provider="") & ~models.Q(receipt_number=""),
+                name="payment_unique_gateway_receipt",
+            ),
+            # One gateway transaction settles at most one payment.
+            models.UniqueConstraint(
+                fields=["provider", "provider_ref"],
+                condition=~models.Q(provider_ref=""),
+                name="payment_unique_provider_ref",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["expires_at"],
+                condition=models.Q(state="pending"),
+                name="payment_pending_expiry",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.dossier} — {self.amount_vnd} ({self.state})"

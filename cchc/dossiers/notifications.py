@@ -23,7 +23,17 @@ SUBJECTS = {
 
 
 def notify_applicant(dossier: object, kind: str, **context: object) -> None:
-    """Queue an e-mail (and an SMS when there is a phone number) about ``kind``."""
+    """Queue an e-mail and an SMS about ``kind``. A dossier without an account gets both
+    where the applicant gave an address and a number. An account holder gets only the
+    channels they consented to (``User.notify_email`` / ``notify_sms``, chosen on the
+    portal), at the dossier's contact details or else the account's; a closed account has
+    no channel left."""
+    user = dossier.applicant_user
+    if user is None:
+        email, phone = dossier.applicant_email, dossier.applicant_phone
+    else:
+        email = (dossier.applicant_email or user.email) if user.notify_email else ""
+        phone = (dossier.applicant_phone or user.phone) if user.notify_sms else ""
     subject = SUBJECTS[kind].format(code=dossier.reference)
     body = render_to_string(
         f"notifications/{kind}.txt",
@@ -38,21 +48,21 @@ def notify_applicant(dossier: object, kind: str, **context: object) -> None:
     key = f"{dossier.public_id}:{kind}:{dossier.event_count}"
     outbox_enqueue(
         channel=OutboxMessage.Channel.EMAIL,
-        recipient=dossier.applicant_email,
+        recipient=email,
         subject=subject,
         body=body,
         template=kind,
         dedupe_key=f"{key}:email",
         dossier_code=dossier.code or "",
-        user=dossier.applicant_user,
+        user=user,
     )
     outbox_enqueue(
         channel=OutboxMessage.Channel.SMS,
-        recipient=dossier.applicant_phone,
+        recipient=phone,
         subject=subject,
         body=sms,
         template=kind,
         dedupe_key=f"{key}:sms",
         dossier_code=dossier.code or "",
-        user=dossier.applicant_user,
+        user=user,
     )

@@ -41,6 +41,7 @@ from cchc.dossiers.tracking_book import (
     tracking_book_filename,
 )
 from cchc.org.models import Agency
+from cchc.satisfaction.links import lookup_rating_url
 
 __all__ = [
     "FORM_KINDS",
@@ -231,7 +232,7 @@ def _receipt(dossier: Dossier) -> dict:
             else ""
         ),
         lookup_url=lookup_url(dossier.code),
-        qr_data_uri=qr_data_uri(lookup_url(dossier.code)),
+        qr_data_uri=qr_data_uri(lookup_rating_url(dossier)),  # lookup + rating token
     )
     return context
 

@@ -17,6 +17,7 @@ from datetime import date
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models, transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -142,10 +143,31 @@ class User(AbstractUser):
         _("số CCCD"), max_length=12, blank=True, validators=[CITIZEN_ID_VALIDATOR]
     )
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    # Citizen accounts (portal). Notifications by e-mail and SMS are sent on the citizen's
+    # consent; the choice starts from the consent given at sign-up (ConsentRecord keeps the
+    # history). The notice version and moment record which personal-data notice the citizen
+    # was shown when the account was opened.
+    notify_email = models.BooleanField(_("nhận thông báo qua thư điện tử"), default=False)
+    notify_sms = models.BooleanField(_("nhận thông báo qua tin nhắn SMS"), default=False)
+    privacy_notice_version = models.CharField(
+        _("phiên bản thông báo xử lý dữ liệu cá nhân"), max_length=20, blank=True
+    )
+    privacy_notice_at = models.DateTimeField(_("đã được thông báo lúc"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("đóng tài khoản lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
+        constraints = [
+            # A citizen signs in with an e-mail address, so it belongs to one open citizen
+            # account. Officers are not constrained (shared office mailboxes). Phone numbers
+            # are kept unique by the portal's forms only: demo and test data share one.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=models.Q(role="citizen", is_active=True) & ~models.Q(email=""),
+                name="org_user_citizen_email_unique",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.username
@@ -157,6 +179,37 @@ class User(AbstractUser):
     def is_officer(self) -> bool:
         """Works for an agency (every role but citizen)."""
         return self.role != self.Role.CITIZEN
+
+
+class ConsentRecord(models.Model):
+    """A consent given or withdrawn by a citizen (sự đồng ý của chủ thể dữ liệu, Law 91/2025 on
+    personal data protection): for which purpose, under which version of the notice, when.
+    Append-only: the history proves what the citizen agreed to at any moment."""
+
+    class Purpose(models.TextChoices):
+        NOTIFY_EMAIL = "notify_email", _("Nhận thông báo về hồ sơ qua thư điện tử")
+        NOTIFY_SMS = "notify_sms", _("Nhận thông báo về hồ sơ qua tin nhắn SMS")
+
+    class Source(models.TextChoices):
+        SIGNUP = "signup", _("Khi đăng ký tài khoản")
+        ACCOUNT = "account", _("Tại trang tài khoản")
+        CLOSURE = "closure", _("Khi đóng tài khoản")
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="consents")
+    purpose = models.CharField(_("mục đích"), max_length=20, choices=Purpose.choices)
+    granted = models.BooleanField(_("đồng ý"))
+    notice_version = models.CharField(_("phiên bản thông báo"), max_length=20)
+    source = models.CharField(_("nơi ghi nhận"), max_length=10, choices=Source.choices)
+    at = models.DateTimeField(_("thời điểm"))
+
+    class Meta:
+        verbose_name = _("sự đồng ý")
+        verbose_name_plural = _("sự đồng ý xử lý dữ liệu cá nhân")
+        ordering = ["user", "at", "id"]
+
+    def __str__(self) -> str:
+        state = _("đồng ý") if self.granted else _("rút lại")
+        return f"{self.user} — {self.get_purpose_display()}: {state}"
 
 
 class ApiToken(models.Model):

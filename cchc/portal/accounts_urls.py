@@ -1,1 +1,15 @@
-urlpatterns: list = []
+"""Citizen accounts (names live in the "portal" namespace of ``cchc.portal.urls``), mounted
+at /dich-vu-cong/tai-khoan/."""
+
+from django.urls import path
+
+from cchc.portal.accounts import views
+
+urlpatterns = [
+    path("", views.account_view, name="account"),
+    path("dang-ky/", views.signup_view, name="signup"),
+    path("dang-nhap/", views.login_view, name="login"),
+    path("du-lieu-ca-nhan/", views.account_export_view, name="account_export"),
+    path("dong-tai-khoan/", views.account_close_view, name="account_close"),
+    path("da-dong/", views.account_closed_view, name="account_closed"),
+]

@@ -3,6 +3,15 @@ change"): atomic, row-locked, checked against ``cchc.domain.lifecycle``, one eve
 Names are ``dossier_<verb>`` so ``grep dossier_`` finds every operation."""
 
 from cchc.dossiers.services._common import DossierInputError
+from cchc.dossiers.services.drafts import (
+    DraftDetails,
+    DraftOptions,
+    dossier_start_draft,
+    dossier_submit_draft,
+    dossier_update_draft,
+    draft_missing_documents,
+    draft_options,
+)
 from cchc.dossiers.services.intake import (
     ApplicantData,
     DocumentData,
@@ -36,6 +45,8 @@ __all__ = [
     "ApplicantData",
     "DocumentData",
     "DossierInputError",
+    "DraftDetails",
+    "DraftOptions",
     "IntakeRequest",
     "dossier_accept",
     "dossier_apologize",
@@ -54,8 +65,13 @@ __all__ = [
     "dossier_request_supplement",
     "dossier_return",
     "dossier_send_back",
+    "dossier_start_draft",
     "dossier_stop",
     "dossier_submit",
+    "dossier_submit_draft",
     "dossier_submit_supplement",
+    "dossier_update_draft",
     "dossier_withdraw",
+    "draft_missing_documents",
+    "draft_options",
 ]

@@ -129,7 +129,22 @@ def situation(
     )
 
 
+def _prefetched(dossier: Dossier, name: str) -> list | None:
+    """The related rows already loaded with the dossier (``prefetch_related``), if any: a
+    detail page or the API has them in hand, and asking the database again would only cost."""
+    cache = getattr(dossier, "_prefetched_objects_cache", {})
+    return list(cache[name]) if name in cache else None
+
+
 def _has_previous_step(dossier: Dossier, step: DossierStep) -> bool:
+    steps = _prefetched(dossier, "steps")
+    if steps is not None:
+        return any(
+            s.order < step.order
+            and s.state == DossierStep.State.DONE
+            and s.role != Role.COUNTER_OFFICER
+            for s in steps
+        )
     return (
         dossier.steps.filter(order__lt=step.order, state=DossierStep.State.DONE)
         .exclude(role=Role.COUNTER_OFFICER)
@@ -138,10 +153,22 @@ def _has_previous_step(dossier: Dossier, step: DossierStep) -> bool:
 
 
 def outstanding_fees(dossier: Dossier) -> int:
-    owed = dossier.fee_lines.aggregate(total=Sum("amount_vnd"))["total"] or 0
+    fee_lines = _prefetched(dossier, "fee_lines")
+    if fee_lines is not None:
+        owed = sum(f.amount_vnd for f in fee_lines)
+    else:
+        owed = dossier.fee_lines.aggregate(total=Sum("amount_vnd"))["total"] or 0
     if not owed:
         return 0
-    paid = dossier.payments.filter(state="paid").aggregate(total=Sum("amount_vnd"))["total"] or 0
+    # ``paid_payments``: the paid payments, as the detail views prefetch them
+    # (cchc.dossiers.schemas.DETAIL_PREFETCH).
+    paid_payments = getattr(dossier, "paid_payments", None)
+    if paid_payments is not None:
+        paid = sum(p.amount_vnd for p in paid_payments)
+    else:
+        paid = (
+            dossier.payments.filter(state="paid").aggregate(total=Sum("amount_vnd"))["total"] or 0
+        )
     return max(owed - paid, 0)
 
 
@@ -231,24 +258,30 @@ def calendar() -> WorkCalendar:
     return current_calendar()
 
 
-def start_step(dossier: Dossier, step: DossierStep, at: datetime, holder: User | None) -> None:
+def start_step(
+    dossier: Dossier, step: DossierStep, at: datetime, holder: User | None, *, save: bool = True
+) -> None:
+    """Open ``step`` for ``holder`` (or its role's queue); ``save=False`` for a step not
+    written yet (a new route, written once afterwards)."""
     cal = calendar()
     step.state = DossierStep.State.ACTIVE
     step.started_at = at
     step.holder = holder
     step.due_at = cal.add_working_seconds(at, step.budget_seconds)
-    step.save(update_fields=["state", "started_at", "holder", "due_at"])
+    if save:
+        step.save(update_fields=["state", "started_at", "holder", "due_at"])
     dossier.current_step = step
 
 
-def finish_step(step: DossierStep, at: datetime, actor: User | None) -> int:
+def finish_step(step: DossierStep, at: datetime, actor: User | None, *, save: bool = True) -> int:
     """Close ``step``; returns the working time it used (pauses excluded)."""
     cal = calendar()
     used = max(cal.working_seconds_between(step.started_at or at, at) - step.paused_seconds, 0)
     step.state = DossierStep.State.DONE
     step.finished_at = at
     step.finished_by = actor
-    step.save(update_fields=["state", "finished_at", "finished_by"])
+    if save:
+        step.save(update_fields=["state", "finished_at", "finished_by"])
     return used
 
 

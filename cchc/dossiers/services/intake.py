@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from cchc.catalog.models import Procedure, ProcedureVersion
 from cchc.domain.lifecycle import Action, Role, Status, TransitionError
 from cchc.dossiers.models import (
     Dossier,
     DossierDocument,
+    DossierEvent,
     DossierSequence,
     DossierStep,
     FeeLine,
@@ -71,6 +72,17 @@ class DocumentData:
     file: object | None = None  # a stored file (cchc.dossiers.uploads.StoredFile) or None
 
 
+@dataclass(frozen=True)
+class ReceiptRows:
+    """The rows a receipt wrote, as written (``Dossier.receipt_rows`` after ``dossier_receive``):
+    the API answers from them instead of reading them back."""
+
+    steps: list[DossierStep]
+    documents: list[DossierDocument]
+    fee_lines: list[FeeLine]
+    event: DossierEvent
+
+
 @dataclass
 class IntakeRequest:
     procedure: Procedure
@@ -112,7 +124,7 @@ def _current_version(procedure: Procedure) -> ProcedureVersion:
 
 def _new_dossier(
     actor: User | None, request: IntakeRequest, agency: Agency, status: str, at: datetime
-) -> Dossier:
+) -> tuple[Dossier, list[DossierDocument]]:
     procedure = request.procedure
     applicant = request.applicant
     dossier = Dossier.objects.create(
@@ -132,14 +144,13 @@ def _new_dossier(
         status=status,
         submitted_at=at,
     )
-    add_documents(dossier, request.documents)
-    return dossier
+    return dossier, add_documents(dossier, request.documents)
 
 
 def add_documents(
     dossier: Dossier, documents: list[DocumentData], supplement: SupplementRequest | None = None
-) -> None:
-    DossierDocument.objects.bulk_create(
+) -> list[DossierDocument]:
+    return DossierDocument.objects.bulk_create(
         DossierDocument(
             dossier=dossier,
             name=d.name.strip()[:500],
@@ -156,18 +167,34 @@ def add_documents(
     )
 
 
-def issue_code(agency: Agency, moment: datetime) -> str:
-    """``<agency e-ID>-<YYMMDD>-<4-digit daily sequence>`` (DOMAIN A4), gap-free under
-    concurrency: the day's sequence row is locked until the receiving transaction commits."""
-    day = local_day(moment)
+def _next_number(agency: Agency, day: object) -> int:
+    """The day's next number; the sequence row stays locked until the transaction ends."""
+    if connection.vendor == "postgresql":
+        # One statement: create-or-increment, row-locked by the update until commit.
+        table = DossierSequence._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (agency_id, day, last) VALUES (%s, %s, 1) "
+                f"ON CONFLICT (agency_id, day) DO UPDATE SET last = {table}.last + 1 "
+                "RETURNING last",
+                [agency.pk, day],
+            )
+            return cursor.fetchone()[0]
     DossierSequence.objects.bulk_create(
         [DossierSequence(agency=agency, day=day)], ignore_conflicts=True
     )
     sequence = DossierSequence.objects.select_for_update().get(agency=agency, day=day)
     sequence.last += 1
     sequence.save(update_fields=["last"])
+    return sequence.last
+
+
+def issue_code(agency: Agency, moment: datetime) -> str:
+    """``<agency e-ID>-<YYMMDD>-<4-digit daily sequence>`` (DOMAIN A4), gap-free under
+    concurrency: the day's sequence row is locked until the receiving transaction commits."""
+    day = local_day(moment)
     return code_format().format(
-        agency=agency.code, yymmdd=day.strftime("%y%m%d"), seq=sequence.last
+        agency=agency.code, yymmdd=day.strftime("%y%m%d"), seq=_next_number(agency, day)
     )
 
 
@@ -185,10 +212,11 @@ def _legal_due(dossier: Dossier, start: datetime) -> tuple[datetime, int]:
 
 
 def _build_route(dossier: Dossier) -> list[DossierStep]:
+    """The route's steps, not saved yet."""
     snapshot = dossier.procedure_version.snapshot
     codes = {s["agency"] for s in snapshot["steps"] if s["agency"]}
-    agencies = {a.code: a for a in Agency.objects.filter(code__in=codes)}
-    steps = [
+    agencies = {a.code: a for a in Agency.objects.filter(code__in=codes)} if codes else {}
+    return [
         DossierStep(
             dossier=dossier,
             order=s["order"],
@@ -199,7 +227,6 @@ def _build_route(dossier: Dossier) -> list[DossierStep]:
         )
         for s in snapshot["steps"]
     ]
-    return DossierStep.objects.bulk_create(steps)
 
 
 def calendar_hours_to_seconds(hours: str) -> int:
@@ -208,17 +235,20 @@ def calendar_hours_to_seconds(hours: str) -> int:
     return hours_to_seconds(hours)
 
 
-def _fee_lines(dossier: Dossier) -> None:
-    FeeLine.objects.bulk_create(
+def _fee_lines(dossier: Dossier) -> list[FeeLine]:
+    return FeeLine.objects.bulk_create(
         FeeLine(dossier=dossier, name=f["name"], amount_vnd=f["amount_vnd"])
         for f in dossier.procedure_version.snapshot["fees"]
         if f["amount_vnd"] > 0
     )
 
 
-def _complete_receipt(dossier: Dossier, actor: User, at: datetime, from_status: str) -> EventDraft:
+def _complete_receipt(
+    dossier: Dossier, actor: User, at: datetime, from_status: str
+) -> tuple[EventDraft, list[DossierStep], list[FeeLine]]:
     """Fix the code and the due moment, build the route, close the counter's intake step and
-    hand the dossier to the first processing step."""
+    hand the dossier to the first processing step. The steps are written once, in their
+    state after the hand-over."""
     dossier.code = issue_code(dossier.receiving_agency, at)
     dossier.received_at = at
     dossier.received_by = actor
@@ -226,18 +256,19 @@ def _complete_receipt(dossier: Dossier, actor: User, at: datetime, from_status: 
     dossier.due_at = dossier.legal_due_at
     dossier.status = Status.RECEIVED
     steps = _build_route(dossier)
-    _fee_lines(dossier)
     intake = None
     for step in steps:
         if step.role != Role.COUNTER_OFFICER:
             break
         intake = step
-        start_step(dossier, step, at, actor)
-        finish_step(step, at, actor)
+        start_step(dossier, step, at, actor, save=False)
+        finish_step(step, at, actor, save=False)
     first = next((s for s in steps if s.state != DossierStep.State.DONE), None)
     if first is not None:
-        start_step(dossier, first, at, None)
-    return EventDraft(
+        start_step(dossier, first, at, None, save=False)
+    DossierStep.objects.bulk_create(steps)
+    fee_lines = _fee_lines(dossier)
+    draft = EventDraft(
         action=Action.RECEIVE,
         from_status=from_status,
         from_step=intake,
@@ -246,6 +277,7 @@ def _complete_receipt(dossier: Dossier, actor: User, at: datetime, from_status: 
         step_used_seconds=0 if intake else None,
         data={"due_at": dossier.due_at.isoformat(), "calendar_version": dossier.calendar_version},
     )
+    return draft, steps, fee_lines
 
 
 @transaction.atomic
@@ -277,18 +309,19 @@ def dossier_receive(
             raise DossierInputError(MSG_BACKDATE_TOO_OLD, "received_at")
         at = received_at
         data = {"backdated": True, "recorded_at": now.isoformat(), "reason": reason.strip()}
-    dossier = _new_dossier(actor, request, agency, Status.RECEIVED, at)
+    dossier, documents = _new_dossier(actor, request, agency, Status.RECEIVED, at)
     # Nothing existed before this receipt: the event starts from no status.
-    draft = _complete_receipt(dossier, actor, at, from_status="")
+    draft, steps, fee_lines = _complete_receipt(dossier, actor, at, from_status="")
     draft.note = reason.strip() if data else ""
     dossier.backdated = bool(data)
     if request.channel == Dossier.Channel.IN_PERSON:
         data.update(count_visit(dossier, at))
     draft.data.update(data)
-    record(dossier, actor, draft, at)
+    event = record(dossier, actor, draft, at)
     dossier.save()
     bump(dossier, at, received=1)
     notify_applicant(dossier, "received")
+    dossier.receipt_rows = ReceiptRows(steps, documents, fee_lines, event)
     return dossier
 
 
@@ -300,7 +333,7 @@ def dossier_register(
     supplement request or a refusal on it)."""
     now = now_or(now)
     agency = _intake_agency(actor, request)
-    dossier = _new_dossier(actor, request, agency, Status.SUBMITTED, now)
+    dossier, _ = _new_dossier(actor, request, agency, Status.SUBMITTED, now)
     data = count_visit(dossier, now) if request.channel == Dossier.Channel.IN_PERSON else {}
     record(dossier, actor, EventDraft(action=Action.SUBMIT, from_status="", data=data), now)
     dossier.save()
@@ -318,7 +351,7 @@ def dossier_create_draft(
         raise DossierInputError(MSG_AGENCY_NOT_RECEIVING, "receiving_agency")
     request.applicant_user = applicant_user
     request.channel = Dossier.Channel.ONLINE
-    dossier = _new_dossier(applicant_user, request, agency, Status.DRAFT, now)
+    dossier, _ = _new_dossier(applicant_user, request, agency, Status.DRAFT, now)
     dossier.submitted_at = None
     record(dossier, applicant_user, EventDraft(action="create", from_status=""), now)
     dossier.save()
@@ -345,7 +378,7 @@ def dossier_accept(*, actor: User, dossier: Dossier, now: datetime | None = None
     now = now_or(now)
     dossier = lock(dossier)
     check(dossier, actor, Action.RECEIVE, now)
-    draft = _complete_receipt(dossier, actor, now, from_status=dossier.status)
+    draft, _, _ = _complete_receipt(dossier, actor, now, from_status=dossier.status)
     record(dossier, actor, draft, now)
     dossier.save()
     bump(dossier, now, received=1)

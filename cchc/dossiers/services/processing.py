@@ -37,6 +37,7 @@ from cchc.dossiers.services._common import (
 from cchc.org.models import User
 
 MSG_METHOD = "Hình thức thanh toán không hợp lệ."
+MSG_PAYMENT_ROW = "Giao dịch thanh toán không còn chờ xử lý hoặc không khớp với hồ sơ."
 
 
 def _next_step(dossier: Dossier, step: DossierStep | None) -> DossierStep | None:
@@ -161,23 +162,49 @@ def dossier_request_payment(
 
 
 def _payment(
-    dossier: Dossier, actor: User | None, amount: int, method: str, now: datetime, **extra: str
+    dossier: Dossier,
+    actor: User | None,
+    amount: int,
+    method: str,
+    now: datetime,
+    payment: Payment | None = None,
+    **extra: str,
 ) -> tuple[Payment, bool]:
-    """Record a paid payment; ``True`` when it settles everything owed (counted once)."""
+    """Record a paid payment; ``True`` when it settles everything owed (counted once).
+
+    With ``payment`` (a pending online payment created by the portal's gateway flow) that row
+    is marked paid instead of creating a second one."""
     if method not in Payment.Method.values:
         raise DossierInputError(MSG_METHOD, "method")
     owed = outstanding_fees(dossier)
     if amount <= 0 or amount > owed:
         raise DossierInputError(MSG_AMOUNT, "amount_vnd")
-    payment = Payment.objects.create(
-        dossier=dossier,
-        method=method,
-        amount_vnd=amount,
-        state=Payment.State.PAID,
-        paid_at=now,
-        recorded_by=actor if actor and actor.is_officer else None,
-        **extra,
-    )
+    recorded_by = actor if actor and actor.is_officer else None
+    if payment is None:
+        payment = Payment.objects.create(
+            dossier=dossier,
+            method=method,
+            amount_vnd=amount,
+            state=Payment.State.PAID,
+            paid_at=now,
+            recorded_by=recorded_by,
+            **extra,
+        )
+    else:
+        if (
+            payment.dossier_id != dossier.pk
+            or payment.state != Payment.State.PENDING
+            or payment.amount_vnd != amount
+        ):
+            raise DossierInputError(MSG_PAYMENT_ROW, "payment")
+        payment.method = method
+        payment.state = Payment.State.PAID
+        payment.paid_at = now
+        payment.recorded_by = recorded_by
+        for name, value in extra.items():
+            if value:
+                setattr(payment, name, value)
+        payment.save()
     settled = amount == owed
     if settled:
         bump(dossier, now, paid=1, paid_online=int(method == Payment.Method.ONLINE))
@@ -227,9 +254,13 @@ def dossier_pay(
     receipt_number: str = "",
     provider: str = "",
     provider_ref: str = "",
+    payment: Payment | None = None,
     now: datetime | None = None,
 ) -> Payment:
-    """Record a payment of the dossier's fees (at the counter, or confirmed by a gateway)."""
+    """Record a payment of the dossier's fees (at the counter, or confirmed by a gateway).
+
+    ``payment``: the pending online payment a gateway has confirmed (cchc.portal.payments);
+    it is marked paid rather than a second row created."""
     now = now_or(now)
     dossier = lock(dossier)
     check(dossier, actor, Action.PAY, now)
@@ -240,6 +271,7 @@ def dossier_pay(
         amount,
         method,
         now,
+        payment,
         receipt_number=receipt_number,
         provider=provider,
         provider_ref=provider_ref,

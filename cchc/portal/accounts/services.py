@@ -1,0 +1,391 @@
+"""Citizen accounts: every write is one service (``citizen_<verb>``), atomic, re-checking the
+rules the forms already checked (two sign-ups can race for one e-mail address).
+
+Consents (notifications by e-mail, by SMS) are recorded as ``ConsentRecord`` rows whenever
+they change, with the notice version in force (see ``privacy``). Closing an account keeps the
+user row and every dossier — official records are never deleted (ARCHITECTURE "Data is never
+lost") — but empties the personal fields of the account itself: the dossiers carry their own
+copy of the applicant's details, which is the public record.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.apps import apps
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cchc.dossiers.models import Dossier, DossierEvent
+from cchc.org.models import ApiToken, ConsentRecord, User
+from cchc.portal.accounts.privacy import NOTICE_VERSION
+
+MSG_CONTACT_REQUIRED = _("Vui lòng nhập thư điện tử hoặc số điện thoại (ít nhất một trong hai).")
+MSG_EMAIL_TAKEN = _("Thư điện tử này đã được dùng cho một tài khoản khác.")
+MSG_PHONE_TAKEN = _("Số điện thoại này đã được dùng cho một tài khoản khác.")
+MSG_EMAIL_FOR_NOTICES = _("Để nhận thông báo qua thư điện tử, vui lòng nhập thư điện tử.")
+MSG_PHONE_FOR_NOTICES = _("Để nhận thông báo qua tin nhắn SMS, vui lòng nhập số điện thoại.")
+MSG_NOT_CITIZEN = _("Chức năng này chỉ dành cho tài khoản công dân.")
+
+CLOSED_NAME = "Tài khoản đã đóng"
+EXPORT_FORMAT = "cchc-citizen-export/1"
+
+
+class AccountInputError(ValueError):
+    """Input that breaks an account rule (shown as a form error on ``field``)."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(str(message))
+        self.message = message
+        self.field = field
+
+
+@dataclass(frozen=True)
+class ProfileData:
+    full_name: str
+    address: str
+    email: str = ""
+    phone: str = ""
+
+
+def _active_citizens() -> Any:
+    return User.objects.filter(role=User.Role.CITIZEN, is_active=True)
+
+
+def email_taken(email: str, *, exclude: User | None = None) -> bool:
+    """Is ``email`` (any case) the address of another open citizen account?"""
+    if not email:
+        return False
+    others = _active_citizens().filter(email__iexact=email)
+    if exclude is not None:
+        others = others.exclude(pk=exclude.pk)
+    return others.exists()
+
+
+def phone_taken(phone: str, *, exclude: User | None = None) -> bool:
+    if not phone:
+        return False
+    others = _active_citizens().filter(phone=phone)
+    if exclude is not None:
+        others = others.exclude(pk=exclude.pk)
+    return others.exists()
+
+
+def _check_contact(
+    profile: ProfileData, *, notify_email: bool, notify_sms: bool, user: User | None
+) -> None:
+    if not profile.email and not profile.phone:
+        raise AccountInputError(MSG_CONTACT_REQUIRED, "email")
+    if email_taken(profile.email, exclude=user):
+        raise AccountInputError(MSG_EMAIL_TAKEN, "email")
+    if phone_taken(profile.phone, exclude=user):
+        raise AccountInputError(MSG_PHONE_TAKEN, "phone")
+    if notify_email and not profile.email:
+        raise AccountInputError(MSG_EMAIL_FOR_NOTICES, "notify_email")
+    if notify_sms and not profile.phone:
+        raise AccountInputError(MSG_PHONE_FOR_NOTICES, "notify_sms")
+
+
+def _save_unique(user: User) -> None:
+    """Save, turning a lost race for the e-mail address (the partial unique constraint on open
+    citizen accounts) into the message the form check gives."""
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as error:
+        raise AccountInputError(MSG_EMAIL_TAKEN, "email") from error
+
+
+def _record_consents(
+    user: User, changes: dict[str, bool], *, source: str, now: datetime
+) -> list[ConsentRecord]:
+    return ConsentRecord.objects.bulk_create(
+        ConsentRecord(
+            user=user,
+            purpose=purpose,
+            granted=granted,
+            notice_version=NOTICE_VERSION,
+            source=source,
+            at=now,
+        )
+        for purpose, granted in changes.items()
+    )
+
+
+def _new_username() -> str:
+    # Citizens sign in with their e-mail or phone; the username is an opaque handle that
+    # never changes when they change their contact details.
+    while True:
+        username = f"cd-{secrets.token_hex(5)}"
+        if not User.objects.filter(username=username).exists():
+            return username
+
+
+@transaction.atomic
+def citizen_signup(
+    *,
+    profile: ProfileData,
+    citizen_id: str,
+    password: str,
+    consent_email: bool,
+    consent_sms: bool,
+    now: datetime | None = None,
+) -> User:
+    """Open a citizen account. The notice shown (``NOTICE_VERSION``) is recorded on the
+    account; each ticked consent box becomes a ``ConsentRecord`` and a notification channel."""
+    now = now or timezone.now()
+    _check_contact(profile, notify_email=consent_email, notify_sms=consent_sms, user=None)
+    user = User(
+        username=_new_username(),
+        role=User.Role.CITIZEN,
+        full_name=profile.full_name.strip(),
+        email=profile.email.strip().lower(),
+        phone=profile.phone,
+        citizen_id=citizen_id,
+        address=profile.address.strip(),
+        notify_email=consent_email,
+        notify_sms=consent_sms,
+        privacy_notice_version=NOTICE_VERSION,
+        privacy_notice_at=now,
+        date_joined=now,
+    )
+    user.set_password(password)
+    _save_unique(user)
+    given = {
+        ConsentRecord.Purpose.NOTIFY_EMAIL: consent_email,
+        ConsentRecord.Purpose.NOTIFY_SMS: consent_sms,
+    }
+    _record_consents(
+        user,
+        {purpose: True for purpose, yes in given.items() if yes},
+        source=ConsentRecord.Source.SIGNUP,
+        now=now,
+    )
+    return user
+
+
+def _lock_citizen(user: User) -> User:
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if locked.role != User.Role.CITIZEN or not locked.is_active:
+        raise AccountInputError(MSG_NOT_CITIZEN)
+    return locked
+
+
+@transaction.atomic
+def citizen_update_profile(
+    *,
+    user: User,
+    profile: ProfileData,
+    notify_email: bool,
+    notify_sms: bool,
+    now: datetime | None = None,
+) -> User:
+    """Change name, address, contact details and notification channels. A channel switched on
+    or off is a consent given or withdrawn, and recorded as such."""
+    now = now or timezone.now()
+    locked = _lock_citizen(user)
+    _check_contact(profile, notify_email=notify_email, notify_sms=notify_sms, user=locked)
+    changes = {
+        purpose: wanted
+        for purpose, before, wanted in (
+            (ConsentRecord.Purpose.NOTIFY_EMAIL, locked.notify_email, notify_email),
+            (ConsentRecord.Purpose.NOTIFY_SMS, locked.notify_sms, notify_sms),
+        )
+        if before != wanted
+    }
+    locked.full_name = profile.full_name.strip()
+    locked.address = profile.address.strip()
+    locked.email = profile.email.strip().lower()
+    locked.phone = profile.phone
+    locked.notify_email = notify_email
+    locked.notify_sms = notify_sms
+    _save_unique(locked)
+    _record_consents(locked, changes, source=ConsentRecord.Source.ACCOUNT, now=now)
+    return locked
+
+
+@transaction.atomic
+def citizen_close_account(*, user: User, now: datetime | None = None) -> User:
+    """Close the account: it can no longer sign in, receives nothing, and keeps no personal
+    details of its own. Dossiers stay attached to it, unchanged (official records)."""
+    now = now or timezone.now()
+    locked = _lock_citizen(user)
+    withdrawn = {
+        purpose: False
+        for purpose, on in (
+            (ConsentRecord.Purpose.NOTIFY_EMAIL, locked.notify_email),
+            (ConsentRecord.Purpose.NOTIFY_SMS, locked.notify_sms),
+        )
+        if on
+    }
+    locked.is_active = False
+    locked.closed_at = now
+    locked.username = f"closed-{secrets.token_hex(6)}"
+    locked.full_name = CLOSED_NAME
+    locked.first_name = locked.last_name = ""
+    locked.email = locked.phone = locked.citizen_id = locked.address = ""
+    locked.notify_email = locked.notify_sms = False
+    # A fresh unusable hash also ends every other session (the session hash changes).
+    locked.set_unusable_password()
+    locked.save()
+    _record_consents(locked, withdrawn, source=ConsentRecord.Source.CLOSURE, now=now)
+    ApiToken.objects.filter(user=locked, revoked_at__isnull=True).update(revoked_at=now)
+    return locked
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return timezone.localtime(moment).isoformat() if moment else None
+
+
+def _dossier_data(dossier: Dossier) -> dict[str, Any]:
+    return {
+        "reference": dossier.reference,
+        "code": dossier.code,
+        "procedure_code": dossier.procedure.code,
+        "procedure_name": dossier.procedure.name,
+        "receiving_agency": dossier.receiving_agency.name,
+        "status": dossier.status,
+        "status_label": str(dossier.get_status_display()),
+        "channel": dossier.channel,
+        "return_method": dossier.return_method,
+        "delivery_address": dossier.delivery_address,
+        "applicant": {
+            "kind": dossier.applicant_kind,
+            "name": dossier.applicant_name,
+            "id_number": dossier.applicant_id_number,
+            "phone": dossier.applicant_phone,
+            "email": dossier.applicant_email,
+            "address": dossier.applicant_address,
+        },
+        "created_at": _iso(dossier.created_at),
+        "submitted_at": _iso(dossier.submitted_at),
+        "received_at": _iso(dossier.received_at),
+        "due_at": _iso(dossier.due_at),
+        "finished_at": _iso(dossier.finished_at),
+        "returned_at": _iso(dossier.returned_at),
+        "outcome": dossier.outcome,
+        "result_number": dossier.result_number,
+        "documents": [
+            {
+                "name": document.name,
+                "original": document.original,
+                "copies": document.copies,
+                "content_type": document.content_type,
+                "size": document.size,
+                "sha256": document.sha256,
+                "added_at": _iso(document.added_at),
+            }
+            for document in dossier.documents.all()
+        ],
+        "events": [
+            {
+                "seq": event.seq,
+                "action": event.action,
+                "from_status": event.from_status,
+                "to_status": event.to_status,
+                "to_status_label": str(Dossier.Status(event.to_status).label)
+                if event.to_status in Dossier.Status.values
+                else event.to_status,
+                "at": _iso(event.at),
+                "note": event.note,
+            }
+            for event in dossier.events.all()
+        ],
+        "payments": [
+            {
+                "amount_vnd": payment.amount_vnd,
+                "method": payment.method,
+                "state": payment.state,
+                "paid_at": _iso(payment.paid_at),
+                "receipt_number": payment.receipt_number,
+            }
+            for payment in dossier.payments.all()
+        ],
+    }
+
+
+def _ratings_data(user: User) -> list[dict[str, Any]]:
+    """The citizen's ratings, when the satisfaction app records them (it is optional here)."""
+    try:
+        rating_model = apps.get_model("satisfaction", "Rating")
+    except LookupError:
+        return []
+    ratings = (
+        rating_model.objects.filter(dossier__applicant_user=user)
+        .select_related("dossier")
+        .prefetch_related("aspects", "officers__officer")
+        .order_by("rated_at", "pk")
+    )
+    return [
+        {
+            "dossier": rating.dossier.reference,
+            "overall": rating.overall,
+            "comment": rating.comment,
+            "rated_at": _iso(rating.rated_at),
+            "aspects": [{"aspect": a.aspect, "level": a.level} for a in rating.aspects.all()],
+            "officers": [
+                {"officer": o.officer.get_full_name(), "role": o.role, "level": o.level}
+                for o in rating.officers.all()
+            ],
+        }
+        for rating in ratings
+    ]
+
+
+def citizen_export(*, user: User, now: datetime | None = None) -> dict[str, Any]:
+    """Everything the portal holds about ``user`` as plain JSON-ready data (the right to a
+    copy of one's data): the profile, the consents, the citizen's own dossiers with their
+    documents, history and payments, and their ratings. Another person's data never appears:
+    dossiers are selected by ``applicant_user``."""
+    now = now or timezone.now()
+    dossiers = (
+        Dossier.objects.filter(applicant_user=user)
+        .select_related("procedure", "receiving_agency")
+        .prefetch_related(
+            "documents",
+            Prefetch("events", queryset=DossierEvent.objects.order_by("seq")),
+            "payments",
+        )
+        .order_by("created_at", "pk")
+    )
+    return {
+        "format": EXPORT_FORMAT,
+        "exported_at": _iso(now),
+        "profile": {
+            "username": user.username,
+            "full_name": user.full_name,
+            "email": user.email,
+            "phone": user.phone,
+            "citizen_id": user.citizen_id,
+            "address": user.address,
+            "date_joined": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
+            "notify_email": user.notify_email,
+            "notify_sms": user.notify_sms,
+        },
+        "privacy": {
+            "notice_version": user.privacy_notice_version,
+            "notice_shown_at": _iso(user.privacy_notice_at),
+            "consents": [
+                {
+                    "purpose": consent.purpose,
+                    "purpose_label": str(consent.get_purpose_display()),
+                    "granted": consent.granted,
+                    "notice_version": consent.notice_version,
+                    "source": consent.source,
+                    "at": _iso(consent.at),
+                }
+                for consent in user.consents.order_by("at", "pk")
+            ],
+        },
+        "dossiers": [_dossier_data(dossier) for dossier in dossiers],
+        "ratings": _ratings_data(user),
+    }

@@ -1,0 +1,199 @@
+"""Citizen account pages: sign up, sign in, my account, export, close. Thin views: check who
+is asking, validate a form, call one service, render or redirect."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.views import LoginView, redirect_to_login
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from cchc.core.ratelimit import client_ip, hit
+from cchc.org.models import User
+from cchc.portal.accounts.forms import (
+    CitizenLoginForm,
+    CloseAccountForm,
+    ProfileForm,
+    SignupForm,
+)
+from cchc.portal.accounts.privacy import LEGAL_BASIS, NOTICE_VERSION, privacy_notice
+from cchc.portal.accounts.services import (
+    AccountInputError,
+    citizen_close_account,
+    citizen_export,
+    citizen_signup,
+    citizen_update_profile,
+)
+
+# Sign-ups per client address per window: enough for a family or a commune office helping
+# people at the counter, too few for scripted account creation.
+SIGNUP_LIMIT = 20
+SIGNUP_WINDOW = 3600
+# Password confirmations for closing an account, per account per window (the form must not
+# become a way to guess the password of a signed-in session).
+CLOSE_LIMIT = 5
+CLOSE_WINDOW = 900
+BACKEND = "cchc.portal.accounts.backends.EmailOrPhoneBackend"
+
+
+def _notice_context() -> dict:
+    return {
+        "notice": privacy_notice(),
+        "notice_version": NOTICE_VERSION,
+        "notice_legal_basis": LEGAL_BASIS,
+    }
+
+
+def _too_many(request: HttpRequest, retry_after: int) -> HttpResponse:
+    minutes = max(1, -(-retry_after // 60))
+    response = render(request, "portal/accounts/too_many.html", {"minutes": minutes}, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def citizen_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Signed in with a citizen account; otherwise to the portal sign-in (anonymous) or the
+    back office (officers, who have no citizen profile)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("portal:login"))
+        if user.role != User.Role.CITIZEN:
+            return redirect("home")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _apply_error(form: SignupForm | ProfileForm, error: AccountInputError) -> None:
+    form.add_error(error.field if error.field in form.fields else None, str(error.message))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def signup_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("portal:account")
+    if request.method == "POST":
+        retry_after = hit(
+            "portal-signup", client_ip(request), limit=SIGNUP_LIMIT, window=SIGNUP_WINDOW
+        )
+        if retry_after:
+            return _too_many(request, retry_after)
+        form = SignupForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                user = citizen_signup(
+                    profile=form.profile(),
+                    citizen_id=data["citizen_id"],
+                    password=data["password1"],
+                    consent_email=data["notify_email"],
+                    consent_sms=data["notify_sms"],
+                )
+            except AccountInputError as error:
+                _apply_error(form, error)
+            else:
+                login(request, user, backend=BACKEND)
+                messages.success(request, _("Đã tạo tài khoản. Chào mừng bạn!"))
+                return redirect("portal:account")
+    else:
+        form = SignupForm()
+    return render(request, "portal/accounts/signup.html", {"form": form, **_notice_context()})
+
+
+class CitizenLoginView(LoginView):
+    """Sign in with e-mail, phone or username (axes locks after repeated failures)."""
+
+    template_name = "portal/accounts/login.html"
+    authentication_form = CitizenLoginForm
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        try:
+            return reverse("portal:my_dossiers")
+        except NoReverseMatch:  # the dossier pages are optional for this view
+            return str(reverse_lazy("portal:account"))
+
+
+login_view = CitizenLoginView.as_view()
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@citizen_required
+def account_view(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST":
+        form = ProfileForm(request.POST, account=user)
+        if form.is_valid():
+            try:
+                citizen_update_profile(
+                    user=user,
+                    profile=form.profile(),
+                    notify_email=form.cleaned_data["notify_email"],
+                    notify_sms=form.cleaned_data["notify_sms"],
+                )
+            except AccountInputError as error:
+                _apply_error(form, error)
+            else:
+                messages.success(request, _("Đã lưu thay đổi."))
+                return redirect("portal:account")
+    else:
+        form = ProfileForm(account=user)
+    context = {
+        "form": form,
+        "account": user,
+        "consents": user.consents.order_by("-at", "-pk")[:20],
+        **_notice_context(),
+    }
+    return render(request, "portal/accounts/account.html", context)
+
+
+@never_cache
+@require_GET
+@citizen_required
+def account_export_view(request: HttpRequest) -> HttpResponse:
+    data = citizen_export(user=request.user)
+    body = json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
+    response = HttpResponse(body.encode("utf-8"), content_type="application/json; charset=utf-8")
+    filename = f"du-lieu-ca-nhan-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@citizen_required
+def account_close_view(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST":
+        retry_after = hit("portal-close", str(user.pk), limit=CLOSE_LIMIT, window=CLOSE_WINDOW)
+        if retry_after:
+            return _too_many(request, retry_after)
+        form = CloseAccountForm(request.POST, account=user)
+        if form.is_valid():
+            citizen_close_account(user=user)
+            logout(request)
+            return redirect("portal:account_closed")
+    else:
+        form = CloseAccountForm(account=user)
+    return render(request, "portal/accounts/account_close.html", {"form": form})
+
+
+@require_GET
+def account_closed_view(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/accounts/account_closed.html")

@@ -1,0 +1,229 @@
+"""Following one's dossiers (theo dõi hồ sơ): the list, the dossier page with its history in
+plain Vietnamese, the documents (downloaded as attachments, only by those allowed), the online
+supplement, the withdrawal, and the links other parts of the portal provide (payment, rating).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from pathlib import PurePosixPath
+
+from django.contrib import messages
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from cchc.domain import lifecycle
+from cchc.domain.lifecycle import Action, TransitionError
+from cchc.dossiers.models import Dossier, DossierDocument, SupplementRequest
+from cchc.dossiers.selectors import dossier_get_for_user, dossier_list_for_user, keyset_page
+from cchc.dossiers.services import (
+    DossierInputError,
+    dossier_submit_supplement,
+    dossier_withdraw,
+)
+from cchc.dossiers.services._common import outstanding_fees, situation
+from cchc.dossiers.uploads import ERR_NOT_KEPT, UploadRefused, discard_on_error, store_uploads
+from cchc.org.models import User
+from cchc.org.permissions import staff_required
+from cchc.portal.apply.access import citizen_required, own_dossier
+from cchc.portal.apply.forms import SupplementForm, WithdrawForm
+from cchc.portal.apply.timeline import applicant_timeline, status_hint
+
+logger = logging.getLogger("cchc.dossiers.files")
+
+PAGE_SIZE = 20
+SUPPLEMENT_STATUSES = {Dossier.Status.INTAKE_SUPPLEMENT, Dossier.Status.SUPPLEMENT_REQUESTED}
+RATABLE_STATUSES = {Dossier.Status.RESULT_READY, Dossier.Status.RETURNED}
+
+
+def _cursor(value: str) -> int | None:
+    return int(value) if value.isdigit() and len(value) < 19 else None
+
+
+@require_GET
+@citizen_required
+def my_dossiers_view(request: HttpRequest) -> HttpResponse:
+    queryset = dossier_list_for_user(request.user).filter(applicant_user=request.user)
+    after = _cursor(request.GET.get("after", ""))
+    dossiers, cursor = keyset_page(queryset, after=after, size=PAGE_SIZE)
+    context = {"dossiers": dossiers, "next_cursor": cursor, "paged": after is not None}
+    return render(request, "portal/apply/dossier_list.html", context)
+
+
+@require_GET
+@citizen_required
+def my_dossier_view(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    dossier = own_dossier(request.user, public_id)
+    return _dossier_page(request, dossier)
+
+
+def _dossier_page(
+    request: HttpRequest,
+    dossier: Dossier,
+    *,
+    supplement_form: SupplementForm | None = None,
+    withdraw_form: WithdrawForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    allowed = _allowed(dossier, request.user)
+    documents = list(dossier.documents.order_by("id"))
+    pending = _pending_supplement(dossier)
+    if supplement_form is None and pending is not None and Action.SUBMIT_SUPPLEMENT in allowed:
+        supplement_form = SupplementForm(items=pending.items, existing=documents)
+    can_withdraw = Action.WITHDRAW in allowed and dossier.status != Dossier.Status.DRAFT
+    if withdraw_form is None and can_withdraw:
+        withdraw_form = WithdrawForm()
+    outstanding = outstanding_fees(dossier)
+    context = {
+        "dossier": dossier,
+        "hint": status_hint(dossier),
+        "timeline": applicant_timeline(dossier),
+        "documents": documents,
+        "supplements": list(dossier.supplements.order_by("requested_at")),
+        "pending": pending,
+        "supplement_form": supplement_form if pending is not None else None,
+        "withdraw_form": withdraw_form if can_withdraw else None,
+        "shipments": list(dossier.shipments.order_by("handed_over_at")),
+        "fee_lines": list(dossier.fee_lines.order_by("id")),
+        "payments": list(dossier.payments.order_by("created_at")),
+        "outstanding": outstanding,
+        "payment_url": _link("portal:payment_start", dossier)
+        if outstanding and Action.PAY in allowed
+        else "",
+        "rating_url": _link("portal:rate", dossier) if dossier.status in RATABLE_STATUSES else "",
+        "overdue": lifecycle.is_overdue(dossier.lifecycle_status, dossier.due_at, timezone.now()),
+    }
+    return render(request, "portal/apply/dossier_detail.html", context, status=status)
+
+
+def _allowed(dossier: Dossier, user: User) -> list[Action]:
+    try:
+        return lifecycle.allowed_actions(situation(dossier, user, timezone.now()))
+    except TransitionError:
+        return []
+
+
+def _pending_supplement(dossier: Dossier) -> SupplementRequest | None:
+    if dossier.status not in SUPPLEMENT_STATUSES:
+        return None
+    return dossier.supplements.filter(fulfilled_at__isnull=True).order_by("-requested_at").first()
+
+
+def _link(url_name: str, dossier: Dossier) -> str:
+    """A page another part of the portal provides, if it exists yet."""
+    try:
+        return reverse(url_name, args=[str(dossier.public_id)])
+    except NoReverseMatch:
+        return ""
+
+
+@require_POST
+@citizen_required
+def supplement_view(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    dossier = own_dossier(request.user, public_id)
+    pending = _pending_supplement(dossier)
+    if pending is None:
+        messages.error(request, _("Hồ sơ không có yêu cầu bổ sung nào đang chờ."))
+        return redirect("portal:my_dossier", dossier.public_id)
+    documents = list(dossier.documents.all())
+    form = SupplementForm(request.POST, request.FILES, items=pending.items, existing=documents)
+    if not form.is_valid():
+        return _dossier_page(request, dossier, supplement_form=form, status=422)
+    try:
+        stored = store_uploads(form.uploads())
+        with discard_on_error(stored):
+            dossier_submit_supplement(
+                actor=request.user,
+                dossier=dossier,
+                documents=form.documents(stored),
+                note=form.cleaned_data.get("note") or "",
+            )
+    except UploadRefused as exc:
+        for message in exc.messages:
+            form.add_error(None, message)
+        return _dossier_page(request, dossier, supplement_form=form, status=422)
+    except (DossierInputError, TransitionError) as exc:
+        messages.error(request, _(exc.message))
+        if form.uploads():
+            messages.error(request, _(ERR_NOT_KEPT))
+        return _dossier_page(request, dossier, supplement_form=form, status=409)
+    messages.success(request, _("Đã gửi hồ sơ bổ sung. Cơ quan sẽ tiếp tục xử lý hồ sơ."))
+    return redirect("portal:my_dossier", dossier.public_id)
+
+
+@require_POST
+@citizen_required
+def withdraw_view(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    dossier = own_dossier(request.user, public_id)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        return _dossier_page(request, dossier, withdraw_form=form, status=422)
+    try:
+        if dossier.status == Dossier.Status.DRAFT:
+            raise TransitionError(_("Bản nháp chưa nộp nên không cần rút."), [])
+        dossier_withdraw(actor=request.user, dossier=dossier, reason=form.cleaned_data["reason"])
+    except TransitionError as exc:
+        messages.error(request, _(exc.message))
+        return _dossier_page(request, dossier, status=409)
+    except DossierInputError as exc:
+        form.add_error("reason", _(exc.message))
+        return _dossier_page(request, dossier, withdraw_form=form, status=422)
+    messages.success(request, _("Đã rút hồ sơ."))
+    return redirect("portal:my_dossier", dossier.public_id)
+
+
+@require_GET
+@citizen_required
+def dossier_file_view(request: HttpRequest, public_id: uuid.UUID, document_id: int) -> FileResponse:
+    """A document of the citizen's own dossier, as an attachment."""
+    dossier = own_dossier(request.user, public_id)
+    return serve_document(request, dossier, document_id)
+
+
+@require_GET
+@staff_required
+def officer_dossier_file_view(request: HttpRequest, code: str, document_id: int) -> FileResponse:
+    """A document of a dossier the officer may see (their agency's scope), as an attachment."""
+    dossier = dossier_get_for_user(request.user, code)
+    return serve_document(request, dossier, document_id)
+
+
+def serve_document(request: HttpRequest, dossier: Dossier, document_id: int) -> FileResponse:
+    """Send the document as a download, never rendered in the browser: ``attachment``, the
+    sniffed content type and ``nosniff``. Each access is logged (DOMAIN A10: identity papers
+    are sensitive personal data)."""
+    document = DossierDocument.objects.filter(dossier=dossier, pk=document_id).first()
+    if document is None or not document.file or not default_storage.exists(document.file.name):
+        raise Http404
+    ext = PurePosixPath(document.file.name).suffix
+    response = FileResponse(
+        default_storage.open(document.file.name, "rb"),
+        as_attachment=True,
+        filename=f"{download_stem(document.name)}{ext}",
+        content_type=document.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    logger.info(
+        "document %s of dossier %s served to user %s",
+        document.pk,
+        dossier.public_id,
+        request.user.pk,
+    )
+    return response
+
+
+def download_stem(name: str) -> str:
+    """The document's name as a download name: no path or quote characters, at most 80."""
+    stem = (
+        name.rsplit(".", 1)[0] if name.lower().endswith((".pdf", ".jpg", ".jpeg", ".png")) else name
+    )
+    cleaned = "".join(c if c.isprintable() and c not in '/\\"<>:|?*' else " " for c in stem)
+    return " ".join(cleaned.split())[:80] or "tep"

@@ -1,0 +1,45 @@
+"""Ratings in the admin: read only (ratings are final; counters are kept by the service)."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from cchc.satisfaction.models import AspectRating, OfficerRating, Rating
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+class AspectInline(ReadOnlyInline):
+    model = AspectRating
+
+
+class OfficerInline(ReadOnlyInline):
+    model = OfficerRating
+
+
+@admin.register(Rating)
+class RatingAdmin(admin.ModelAdmin):
+    list_display = ("dossier", "agency", "overall", "via", "rated_at")
+    list_filter = ("overall", "via")
+    date_hierarchy = "rated_at"
+    list_select_related = ("dossier", "agency")
+    inlines = (AspectInline, OfficerInline)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -1,0 +1,172 @@
+"""Ratings of the service per dossier (đánh giá mức độ hài lòng, DOMAIN A8) and their counters.
+
+Once a dossier's result is ready, its applicant rates the service once: overall, per SIPAS
+element (DOMAIN B §7) and per officer who handled the dossier. Ratings are final: one per
+dossier (a unique constraint), never edited. ``SatisfactionDailyStat`` (per receiving agency
+and local day) and ``OfficerYearStat`` (per officer and year) are kept exact by
+``rating_submit`` in the same transaction; dashboards and the A8 flags read them.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Level(models.TextChoices):
+    """The three answers (DOMAIN A8)."""
+
+    VERY_SATISFIED = "very_satisfied", _("Rất hài lòng")
+    SATISFIED = "satisfied", _("Hài lòng")
+    NOT_SATISFIED = "not_satisfied", _("Không hài lòng")
+
+
+class Aspect(models.TextChoices):
+    """The five SIPAS elements (DOMAIN B §7), rated per dossier."""
+
+    ACCESS = "access", _("Tiếp cận dịch vụ")
+    PROCEDURE = "procedure", _("Thủ tục hành chính")
+    CIVIL_SERVANT = "civil_servant", _("Công chức trực tiếp giải quyết")
+    RESULT = "result", _("Kết quả dịch vụ")
+    FEEDBACK = "feedback", _("Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị")
+
+
+class Rating(models.Model):
+    """The applicant's rating of one dossier (phiếu đánh giá). One per dossier, final."""
+
+    class Via(models.TextChoices):
+        ACCOUNT = "account", _("Tài khoản dịch vụ công")
+        TOKEN = "token", _("Mã QR trên giấy hẹn")
+
+    dossier = models.OneToOneField(
+        "dossiers.Dossier",
+        verbose_name=_("hồ sơ"),
+        on_delete=models.PROTECT,
+        related_name="rating",
+    )
+    # The receiving agency at the time (the one-stop unit that served the applicant): the
+    # agency whose counters the rating feeds.
+    agency = models.ForeignKey(
+        "org.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+"
+    )
+    overall = models.CharField(_("đánh giá chung"), max_length=16, choices=Level.choices)
+    comment = models.TextField(_("ý kiến"), blank=True)
+    rater_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản đánh giá"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    via = models.CharField(_("đánh giá qua"), max_length=10, choices=Via.choices)
+    rated_at = models.DateTimeField(_("đánh giá lúc"))
+
+    class Meta:
+        verbose_name = _("đánh giá hồ sơ")
+        verbose_name_plural = _("đánh giá hồ sơ")
+        indexes = [models.Index(fields=["agency", "rated_at"], name="rating_agency_at")]
+
+    def __str__(self) -> str:
+        return f"{self.dossier} — {self.get_overall_display()}"
+
+
+class AspectRating(models.Model):
+    """The rating of one SIPAS element in a dossier's rating."""
+
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="aspects")
+    aspect = models.CharField(_("tiêu chí"), max_length=16, choices=Aspect.choices)
+    level = models.CharField(_("mức độ"), max_length=16, choices=Level.choices)
+
+    class Meta:
+        verbose_name = _("đánh giá theo tiêu chí")
+        verbose_name_plural = _("đánh giá theo tiêu chí")
+        constraints = [
+            models.UniqueConstraint(fields=["rating", "aspect"], name="rating_aspect_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_aspect_display()}: {self.get_level_display()}"
+
+
+class OfficerRating(models.Model):
+    """The rating of one officer who handled the dossier (from its event log)."""
+
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="officers")
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ"),
+        on_delete=models.PROTECT,
+        related_name="received_ratings",
+    )
+    # The officer's agency and role when rated: people move, the rating stays where it was.
+    agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    role = models.CharField(_("vai trò"), max_length=20)
+    level = models.CharField(_("mức độ"), max_length=16, choices=Level.choices)
+    rated_at = models.DateTimeField(_("đánh giá lúc"))
+
+    class Meta:
+        verbose_name = _("đánh giá cán bộ")
+        verbose_name_plural = _("đánh giá cán bộ")
+        constraints = [
+            models.UniqueConstraint(fields=["rating", "officer"], name="rating_officer_unique")
+        ]
+        indexes = [models.Index(fields=["officer", "rated_at"], name="rating_officer_at")]
+
+    def __str__(self) -> str:
+        return f"{self.officer} — {self.get_level_display()}"
+
+
+COUNTERS = ("very_satisfied", "satisfied", "not_satisfied")
+
+
+class SatisfactionDailyStat(models.Model):
+    """Overall ratings received on one local day for one receiving agency (exact counters)."""
+
+    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+")
+    day = models.DateField(_("ngày"))
+    very_satisfied = models.PositiveIntegerField(_("rất hài lòng"), default=0)
+    satisfied = models.PositiveIntegerField(_("hài lòng"), default=0)
+    not_satisfied = models.PositiveIntegerField(_("không hài lòng"), default=0)
+
+    class Meta:
+        verbose_name = _("thống kê đánh giá theo ngày")
+        verbose_name_plural = _("thống kê đánh giá theo ngày")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "day"], name="satisfaction_daily_unique")
+        ]
+        indexes = [models.Index(fields=["day", "agency"], name="satisfaction_daily_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.agency_id}"
+
+
+class OfficerYearStat(models.Model):
+    """Ratings an officer received in one year (exact counters; the A8 officer flag)."""
+
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    very_satisfied = models.PositiveIntegerField(_("rất hài lòng"), default=0)
+    satisfied = models.PositiveIntegerField(_("hài lòng"), default=0)
+    not_satisfied = models.PositiveIntegerField(_("không hài lòng"), default=0)
+
+    class Meta:
+        verbose_name = _("thống kê đánh giá cán bộ theo năm")
+        verbose_name_plural = _("thống kê đánh giá cán bộ theo năm")
+        constraints = [
+            models.UniqueConstraint(fields=["officer", "year"], name="satisfaction_officer_year")
+        ]
+        indexes = [models.Index(fields=["year", "officer"], name="satisfaction_year_officer")]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.officer_id}"
