@@ -41,5 +41,10 @@ app.conf.update(
             "schedule": 5 * 60.0,
             "options": {"expires": 4 * 60},
         },
+        "uploads-sweep": {
+            "task": "cchc.uploads_sweep",
+            "schedule": 24 * 3600.0,
+            "options": {"expires": 23 * 3600},
+        },
     },
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from cchc.core.calendar import calendar_day_clear, calendar_day_set
-from cchc.core.models import CalendarDay, CalendarDayChange, CalendarVersion
+from cchc.core.models import CalendarDay, CalendarDayChange, CalendarVersion, OutboxMessage
 
 
 @admin.register(CalendarDay)
@@ -62,3 +62,38 @@ class CalendarDayChangeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: object, obj: object = None) -> bool:
         return False
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """Operators see what was sent, what is waiting and why something failed; they may only
+    ask for an immediate retry (the message is never edited or deleted)."""
+
+    list_display = (
+        "created_at",
+        "channel",
+        "recipient",
+        "subject",
+        "status",
+        "attempts",
+        "sent_at",
+    )
+    list_filter = ("status", "channel", "template")
+    search_fields = ("recipient", "subject", "dossier_code")
+    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+    actions = ("retry_now",)
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+    @admin.action(description="Gửi lại ngay (các thông báo chưa gửi được)")
+    def retry_now(self, request: object, queryset: object) -> None:
+        from django.utils import timezone
+
+        count = queryset.exclude(status=OutboxMessage.Status.SENT).update(
+            status=OutboxMessage.Status.PENDING, next_attempt_at=timezone.now(), claimed_until=None
+        )
+        self.message_user(request, f"Đã xếp lại {count} thông báo để gửi ngay.")

@@ -35,3 +35,11 @@ def payments_expire_task() -> int:
     from cchc.portal.payments.jobs import payments_expire
 
     return payments_expire()
+
+
+@shared_task(name="cchc.uploads_sweep")
+def uploads_sweep_task() -> int:
+    """Remove stored upload files that no dossier references (once a day)."""
+    from cchc.dossiers.jobs import uploads_sweep
+
+    return uploads_sweep()

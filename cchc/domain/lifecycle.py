@@ -62,6 +62,7 @@ class Action(StrEnum):
     RECORD_VISIT = "record_visit"
     PAY = "pay"
     RECORD_SHIPMENT = "record_shipment"
+    CHANGE_RETURN_METHOD = "change_return_method"
 
 
 class Role(StrEnum):
@@ -91,11 +92,19 @@ TERMINAL = frozenset({Status.REFUSED, Status.RETURNED, Status.WITHDRAWN, Status.
 OPEN = frozenset(Status) - TERMINAL
 
 # Actions still allowed on an overdue dossier that has no apology yet: the apology itself,
-# counting the applicant's visit, recording what the post brought or took, and the
-# applicant's own withdrawal (a right the agency's lateness cannot take away). Everything else
-# waits for the apology (DOMAIN A3).
+# counting the applicant's visit, recording what the post brought or took, and what the
+# applicant does on their own side — paying the fees, choosing how to receive the result,
+# withdrawing — which the agency's lateness cannot take away. Everything else waits for the
+# apology (DOMAIN A3).
 ALLOWED_WHILE_LATE = frozenset(
-    {Action.APOLOGIZE, Action.RECORD_VISIT, Action.WITHDRAW, Action.RECORD_SHIPMENT}
+    {
+        Action.APOLOGIZE,
+        Action.RECORD_VISIT,
+        Action.WITHDRAW,
+        Action.RECORD_SHIPMENT,
+        Action.PAY,
+        Action.CHANGE_RETURN_METHOD,
+    }
 )
 
 OFFICERS = frozenset({Role.COUNTER_OFFICER, Role.SPECIALIST, Role.LEADER})
@@ -259,7 +268,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         A.WITHDRAW,
-        OPEN - {S.RESULT_READY},
+        # A draft is the applicant's private working copy: nothing to withdraw yet.
+        OPEN - {S.RESULT_READY, S.DRAFT},
         S.WITHDRAWN,
         {R.APPLICANT, R.COUNTER_OFFICER, R.LEADER},
         "Rút hồ sơ theo đề nghị của người nộp",
@@ -284,6 +294,13 @@ RULES: tuple[Rule, ...] = (
         None,
         {R.COUNTER_OFFICER, R.LEADER},
         "Ghi nhận bàn giao với bưu chính",
+    ),
+    _rule(
+        A.CHANGE_RETURN_METHOD,
+        {S.SUBMITTED, S.INTAKE_SUPPLEMENT} | IN_PROCESS | {S.RESULT_READY},
+        None,
+        {R.APPLICANT, R.COUNTER_OFFICER, R.LEADER},
+        "Đổi hình thức nhận kết quả",
     ),
     _rule(
         A.RECORD_VISIT,

@@ -278,6 +278,9 @@ ACTIONS: dict[Action, ActionFn] = {
     Action.RECORD_VISIT: lambda u, d, p: S.dossier_record_visit(
         actor=u, dossier=d, purpose=p.purpose
     ),
+    Action.CHANGE_RETURN_METHOD: lambda u, d, p: S.dossier_change_return_method(
+        actor=u, dossier=d, method=p.method, delivery_address=p.delivery_address
+    ),
     Action.RECORD_SHIPMENT: lambda u, d, p: S.dossier_record_shipment(
         actor=u,
         dossier=d,

@@ -99,3 +99,37 @@ def dossiers_escalate(now: datetime | None = None) -> int:
                         user=leader,
                     )
     return sent
+
+
+def uploads_sweep(*, older_than: timedelta = timedelta(days=1), now: datetime | None = None) -> int:
+    """Delete stored upload files that no dossier references (a process that died between
+    storing a file and committing its dossier row leaves one behind). Only files older than
+    ``older_than`` are touched, so an upload whose transaction is still running is safe.
+    Returns the number of files removed."""
+    from django.core.files.storage import default_storage
+
+    from cchc.dossiers.models import Dossier, DossierDocument
+
+    now = now or timezone.now()
+    referenced = set(DossierDocument.objects.exclude(file="").values_list("file", flat=True))
+    referenced |= set(Dossier.objects.exclude(result_file="").values_list("result_file", flat=True))
+    removed = 0
+    for root in ("dossiers", "results"):
+        for name in _walk(default_storage, root):
+            if name in referenced:
+                continue
+            if now - default_storage.get_modified_time(name) < older_than:
+                continue
+            default_storage.delete(name)
+            removed += 1
+    return removed
+
+
+def _walk(storage: object, folder: str) -> list[str]:
+    if not storage.exists(folder):
+        return []
+    directories, files = storage.listdir(folder)
+    names = [f"{folder}/{name}" for name in files]
+    for directory in directories:
+        names += _walk(storage, f"{folder}/{directory}")
+    return names

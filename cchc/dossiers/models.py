@@ -226,6 +226,9 @@ class DossierDocument(models.Model):
     original = models.BooleanField(_("bản chính"), default=True)
     copies = models.PositiveSmallIntegerField(_("số bản"), default=1)
     file = models.FileField(_("tệp"), upload_to="dossiers/%Y/%m/", blank=True)
+    # The name the file had on the applicant's device (cleaned; metadata only — the stored
+    # file has a random name).
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveIntegerField(default=0)
     sha256 = models.CharField(max_length=64, blank=True)

@@ -3,11 +3,16 @@ transaction as the change (delivered later by the outbox job)."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.template.loader import render_to_string
 
 from cchc.core.models import OutboxMessage
 from cchc.core.outbox import outbox_enqueue
+
+# Once the result is ready the applicant is invited to rate the service (DOMAIN A8).
+RATE_AFTER = frozenset({"result_ready", "returned"})
 
 SUBJECTS = {
     "received": "Hồ sơ {code} đã được tiếp nhận",
@@ -35,6 +40,10 @@ def notify_applicant(dossier: object, kind: str, **context: object) -> None:
         email = (dossier.applicant_email or user.email) if user.notify_email else ""
         phone = (dossier.applicant_phone or user.phone) if user.notify_sms else ""
     subject = SUBJECTS[kind].format(code=dossier.reference)
+    if kind in RATE_AFTER:
+        from cchc.satisfaction.links import rating_url
+
+        context.setdefault("rating_url", rating_url(dossier))
     body = render_to_string(
         f"notifications/{kind}.txt",
         {
@@ -44,7 +53,10 @@ def notify_applicant(dossier: object, kind: str, **context: object) -> None:
             **context,
         },
     ).strip()
-    sms = f"{subject}. Tra cứu: {settings.CCHC_PUBLIC_URL}/tra-cuu/"
+    lookup = f"{settings.CCHC_PUBLIC_URL}/tra-cuu/"
+    if dossier.code:
+        lookup += f"?ma={quote(dossier.code)}"
+    sms = f"{subject}. Tra cứu: {lookup}"
     key = f"{dossier.public_id}:{kind}:{dossier.event_count}"
     outbox_enqueue(
         channel=OutboxMessage.Channel.EMAIL,

@@ -133,6 +133,9 @@ class ActionIn(Schema):
         "", max_length=60, description="Mã bưu gửi (return_result, record_shipment)"
     )
     direction: str = Field("", max_length=10, description="record_shipment: inbound|outbound")
+    delivery_address: str = Field(
+        "", max_length=255, description="change_return_method: địa chỉ nhận qua bưu chính"
+    )
     handed_over_at: str = Field(
         "", max_length=40, description="record_shipment: thời điểm bàn giao, ISO 8601"
     )

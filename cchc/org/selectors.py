@@ -57,7 +57,14 @@ def agencies_visible_to(user: object) -> QuerySet[Agency]:
     root = agency_scope_root(user)
     if root is None:
         return Agency.objects.none()
-    predecessor_paths = list(Agency.objects.filter(merged_into=root).values_list("path", flat=True))
+    # Memoised on the user object: one request asks several times (tabs, counts, lists) and
+    # the merger map does not change while it runs.
+    memo = getattr(user, "_cchc_predecessor_paths", None)
+    if memo is None or memo[0] != root.pk:
+        paths = list(Agency.objects.filter(merged_into=root).values_list("path", flat=True))
+        memo = (root.pk, paths)
+        user._cchc_predecessor_paths = memo
+    predecessor_paths = memo[1]
     condition = Q(path__startswith=root.path)
     for path in predecessor_paths:
         condition |= Q(path__startswith=path)

@@ -25,4 +25,5 @@ urlpatterns = [
     ),
     path("<uuid:public_id>/bo-sung/", tracking.supplement_view, name="supplement"),
     path("<uuid:public_id>/rut/", tracking.withdraw_view, name="withdraw"),
+    path("<uuid:public_id>/nhan-ket-qua/", tracking.return_method_view, name="return_method"),
 ]

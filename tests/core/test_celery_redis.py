@@ -179,7 +179,7 @@ def test_a_real_celery_worker_on_redis_delivers_the_notifications_of_a_dossier(w
     assert set(OutboxMessage.objects.values_list("attempts", flat=True)) == {1}
 
 
-def test_beat_schedules_the_outbox_every_minute_escalation_and_payment_expiry():
+def test_beat_schedules_outbox_escalation_payment_expiry_and_the_upload_sweep():
     import cchc.core.tasks  # noqa: F401  (registers the tasks)
 
     schedule = {
@@ -189,6 +189,7 @@ def test_beat_schedules_the_outbox_every_minute_escalation_and_payment_expiry():
         "cchc.outbox_deliver": 60.0,
         "cchc.dossiers_escalate": 15 * 60.0,
         "cchc.payments_expire": 5 * 60.0,
+        "cchc.uploads_sweep": 24 * 3600.0,
     }
     assert set(schedule) <= set(celery_app.tasks)
 

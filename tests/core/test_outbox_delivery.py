@@ -128,7 +128,8 @@ def test_received_email_reaches_a_real_smtp_server_with_vietnamese_body_and_look
     assert [(m.phone, m.text) for m in sms.outbox] == [
         (
             APPLICANT.phone,
-            f"Hồ sơ {dossier.code} đã được tiếp nhận. Tra cứu: http://127.0.0.1:8000/tra-cuu/",
+            f"Hồ sơ {dossier.code} đã được tiếp nhận. "
+            f"Tra cứu: http://127.0.0.1:8000/tra-cuu/?ma={dossier.code}",
         )
     ]
     for row in rows():

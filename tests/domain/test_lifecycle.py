@@ -128,7 +128,12 @@ def test_outstanding_fees_block_the_return():
 
 def test_the_applicant_supplements_pays_and_withdraws_but_does_not_process():
     s = Situation(status=Status.SUPPLEMENT_REQUESTED, actor_role=Role.APPLICANT)
-    assert set(allowed_actions(s)) == {Action.SUBMIT_SUPPLEMENT, Action.WITHDRAW, Action.PAY}
+    assert set(allowed_actions(s)) == {
+        Action.SUBMIT_SUPPLEMENT,
+        Action.WITHDRAW,
+        Action.PAY,
+        Action.CHANGE_RETURN_METHOD,
+    }
 
 
 def test_an_officer_of_another_agency_cannot_touch_it():

@@ -110,6 +110,7 @@ def test_counter_officer_receives_a_dossier_with_code_and_due_moment(client, cou
         "withdraw",
         "pay",
         "record_shipment",
+        "change_return_method",
         "record_visit",
     ]
     assert Dossier.objects.get(code=body["code"]).applicant_phone == "0987654321"
@@ -311,6 +312,7 @@ def test_an_action_not_allowed_now_is_409_with_the_allowed_actions(client, count
         "withdraw",
         "pay",
         "record_shipment",
+        "change_return_method",
         "record_visit",
     ]
     dossier = Dossier.objects.get(code=code)
@@ -469,12 +471,19 @@ def test_payment_items_must_name_a_positive_amount(client, counter_officer, spec
     assert response.json()["errors"][0]["param"] == "items.0"
 
 
-def test_an_overdue_dossier_needs_an_apology_first(client, world, counter_officer):
+def test_an_overdue_dossier_needs_an_apology_first(client, world, counter_officer, specialist):
     dossier = receive(world, now=at(2025, 3, 3))
     body = client.get(f"{URL}/{dossier.code}", headers=auth(counter_officer)).json()
     assert body["overdue"] is True
-    assert body["allowed_actions"] == ["apologize", "withdraw", "record_shipment", "record_visit"]
-    response = act(client, dossier.code, counter_officer, "pay")
+    assert body["allowed_actions"] == [
+        "apologize",
+        "withdraw",
+        "pay",
+        "record_shipment",
+        "change_return_method",
+        "record_visit",
+    ]
+    response = act(client, dossier.code, specialist, "forward")
     assert response.status_code == 409
     assert "xin lỗi" in response.json()["detail"]
     new_due = current_calendar().add_working_days(timezone.now(), 5)
@@ -521,7 +530,8 @@ def test_a_citizen_sees_only_their_own_dossiers(client, world, citizen):
     headers = auth(citizen)
     response = client.get(f"{URL}/{own.code}", headers=headers)
     assert response.status_code == 200
-    assert response.json()["allowed_actions"] == ["withdraw"]  # overdue: no payment before apology
+    # overdue, but paying and withdrawing are the applicant's own side: lateness cannot block them
+    assert response.json()["allowed_actions"] == ["withdraw", "pay", "change_return_method"]
     assert client.get(f"{URL}/{other.code}", headers=headers).status_code == 404
     listed = client.get(URL, headers=headers).json()
     assert [i["code"] for i in listed["items"]] == [own.code]

@@ -53,3 +53,24 @@ def test_workflow_document_is_generated_from_the_table():
     assert path.read_text(encoding="utf-8") == workflow_markdown(), (
         "docs/workflow.md is stale: run `python manage.py workflow_chart`"
     )
+
+
+def test_uploads_sweep_removes_only_old_unreferenced_files(world, settings, tmp_path):
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from cchc.dossiers.jobs import uploads_sweep
+    from cchc.dossiers.models import DossierDocument
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    d = receive(world, now=at(2025, 3, 3, 9))
+    kept = default_storage.save("dossiers/2025/03/kept.pdf", ContentFile(b"%PDF-1.4 kept"))
+    DossierDocument.objects.create(dossier=d, name="Đơn", file=kept)
+    orphan = default_storage.save("dossiers/2025/03/orphan.pdf", ContentFile(b"%PDF-1.4 lost"))
+    assert uploads_sweep() == 0  # the orphan is younger than a day: maybe still committing
+    later = timezone.now() + timedelta(days=2)
+    assert uploads_sweep(now=later) == 1
+    assert default_storage.exists(kept) and not default_storage.exists(orphan)

@@ -36,6 +36,7 @@ from cchc.dossiers.services import (
     dossier_accept,
     dossier_apologize,
     dossier_approve,
+    dossier_change_return_method,
     dossier_confirm_payment,
     dossier_forward,
     dossier_pay,
@@ -113,6 +114,13 @@ ACTIONS = {
     "stop": lambda d, u, now, data: dossier_stop(actor=u, dossier=d, reason="Tạm dừng", now=now),
     "record_visit": lambda d, u, now, data: dossier_record_visit(
         actor=u, dossier=d, purpose="Hỏi", now=now
+    ),
+    "change_return_method": lambda d, u, now, data: dossier_change_return_method(
+        actor=u,
+        dossier=d,
+        method=data.draw(st.sampled_from(["in_person", "postal", "electronic"])),
+        delivery_address="Số 1 Lê Lợi, phường Tân An",
+        now=now,
     ),
     "record_shipment": lambda d, u, now, data: dossier_record_shipment(
         actor=u,

@@ -512,3 +512,42 @@ def test_postal_dossier_arrival_is_recorded_as_an_inbound_shipment(world, counte
     )
     assert shipment.direction == "inbound" and shipment.handed_over_at == at(2025, 3, 3, 8, 30)
     assert d.events.order_by("-seq").first().action == "record_shipment"
+
+
+def test_the_applicant_changes_the_return_method_as_the_procedure_allows(
+    world, citizen, counter_officer
+):
+    from cchc.dossiers.services import dossier_change_return_method
+
+    d = receive(world, now=at(2025, 3, 3, 9))
+    with pytest.raises(DossierInputError) as error:
+        dossier_change_return_method(
+            actor=counter_officer, dossier=d, method="postal", now=at(2025, 3, 4)
+        )
+    assert error.value.field == "delivery_address"
+    d = dossier_change_return_method(
+        actor=counter_officer,
+        dossier=d,
+        method="postal",
+        delivery_address="Số 5 Lê Lợi, phường Tân An",
+        now=at(2025, 3, 4),
+    )
+    assert (d.return_method, d.delivery_address) == ("postal", "Số 5 Lê Lợi, phường Tân An")
+    event = d.events.order_by("-seq").first()
+    assert event.action == "change_return_method" and event.data["from"]["method"] == "in_person"
+    commune_officer = UserFactory(
+        username="commune.counter", role="counter_officer", agency=world.commune
+    )
+    birth = receive(
+        world, procedure=world.birth_registration, officer=commune_officer, now=at(2025, 3, 3, 9)
+    )
+    birth.procedure_version.snapshot["postal_return"] = False
+    birth.procedure_version.save()
+    with pytest.raises(DossierInputError):
+        dossier_change_return_method(
+            actor=commune_officer,
+            dossier=birth,
+            method="postal",
+            delivery_address="x",
+            now=at(2025, 3, 4),
+        )

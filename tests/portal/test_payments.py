@@ -533,13 +533,13 @@ def test_a_payment_during_processing_is_accepted(citizen_client, world, citizen)
     assert stats_stored() == stats_recount()
 
 
-def test_an_overdue_dossier_in_processing_says_why_it_cannot_be_paid(
-    citizen_client, world, citizen
-):
+def test_an_overdue_dossier_can_still_be_paid_by_its_applicant(citizen_client, world, citizen):
+    # The agency's lateness blocks the agency's own actions until it apologises, never the
+    # applicant's payment of the fees.
     d = online_dossier(world, citizen, approve=False)  # March 2025: long past its due date
-    refused = citizen_client.post(reverse("portal:payment_start", args=[d.public_id]))
-    assert refused.status_code == 409 and "quá hạn" in refused.content.decode()
-    assert not d.payments.exists()
+    started = citizen_client.post(reverse("portal:payment_start", args=[d.public_id]))
+    assert started.status_code == 302 and "cong-thu-nghiem" in started["Location"]
+    assert d.payments.get().state == "pending"
 
 
 def test_the_online_payment_share_counts_gateway_payments_against_all_settled_fees(

@@ -100,6 +100,20 @@ class SubmitSupplementForm(DossierActionForm):
             self.fields["documents"].initial = "\n".join(pending[-1].items)
 
 
+class ReturnMethodChangeForm(DossierActionForm):
+    method = forms.ChoiceField(
+        label=_("Hình thức nhận kết quả"), choices=Dossier.ReturnMethod.choices
+    )
+    delivery_address = forms.CharField(
+        label=_("Địa chỉ nhận qua bưu chính"), required=False, max_length=255
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["method"].initial = self.dossier.return_method
+        self.fields["delivery_address"].initial = self.dossier.delivery_address
+
+
 class ShipmentForm(DossierActionForm):
     direction = forms.ChoiceField(label=_("Bàn giao"), choices=Shipment.Direction.choices)
     carrier = forms.CharField(label=_("Đơn vị bưu chính"), max_length=100, initial=DEFAULT_CARRIER)

@@ -30,6 +30,7 @@ from cchc.dossiers.services.intake import (
 from cchc.dossiers.services.processing import (
     dossier_apologize,
     dossier_approve,
+    dossier_change_return_method,
     dossier_confirm_payment,
     dossier_forward,
     dossier_pay,
@@ -51,6 +52,7 @@ __all__ = [
     "dossier_accept",
     "dossier_apologize",
     "dossier_approve",
+    "dossier_change_return_method",
     "dossier_confirm_payment",
     "dossier_create_draft",
     "dossier_forward",

@@ -33,10 +33,11 @@ from cchc.dossiers.services.intake import (
     DocumentData,
     IntakeRequest,
     add_documents,
+    check_file_limits,
     dossier_create_draft,
     dossier_submit,
 )
-from cchc.dossiers.uploads import batch_limits, delete_stored, dossier_file_usage
+from cchc.dossiers.uploads import delete_stored
 from cchc.org.models import Agency, User
 
 MSG_NOT_ONLINE = "Thủ tục này chưa cung cấp dịch vụ công trực tuyến hoặc không còn hiệu lực."
@@ -169,7 +170,7 @@ def dossier_start_draft(
 ) -> Dossier:
     """Start an online dossier on the portal: checks the procedure's online options, then
     ``dossier_create_draft``. A postal submission is an online registration whose papers come
-    by post: the channel is set before the draft's first (and only) ``create`` event commits."""
+    by post."""
     check_details(draft_options(procedure), details)
     dossier = dossier_create_draft(
         applicant_user=applicant_user,
@@ -177,15 +178,13 @@ def dossier_start_draft(
             procedure=procedure,
             applicant=details.applicant,
             receiving_agency=details.receiving_agency,
+            channel=details.channel,
             return_method=details.return_method,
             delivery_address=_delivery(details),
             documents=list(documents or []),
         ),
         now=now,
     )
-    if details.channel != dossier.channel:
-        dossier.channel = details.channel
-        dossier.save(update_fields=["channel", "updated_at"])
     return dossier
 
 
@@ -261,11 +260,7 @@ def dossier_update_draft(
     if add:
         # Checked again under the row lock: two tabs adding files at once cannot pass the
         # dossier's limits together.
-        count, size = dossier_file_usage(dossier)
-        incoming = [d.file for d in add if d.file is not None]
-        problems = batch_limits(incoming, existing_count=count, existing_bytes=size)
-        if problems:
-            raise DossierInputError(problems[0], "documents")
+        check_file_limits(dossier, add)
         add_documents(dossier, add)
         changes.added = [d.name.strip() for d in add if d.name.strip()]
     if not changes:

@@ -157,6 +157,7 @@ def add_documents(
             original=d.original,
             copies=max(int(d.copies), 1),
             file=getattr(d.file, "name", "") or "",
+            original_name=(getattr(d.file, "original_name", "") or "")[:255],
             content_type=getattr(d.file, "content_type", "") or "",
             size=getattr(d.file, "size", 0) or 0,
             sha256=getattr(d.file, "sha256", "") or "",
@@ -187,6 +188,20 @@ def _next_number(agency: Agency, day: object) -> int:
     sequence.last += 1
     sequence.save(update_fields=["last"])
     return sequence.last
+
+
+def check_file_limits(dossier: Dossier, documents: list[DocumentData]) -> None:
+    """The per-dossier file limits (count, total size), checked under the dossier's row lock so
+    that two submissions at once cannot pass them together."""
+    from cchc.dossiers.uploads import batch_limits, dossier_file_usage
+
+    incoming = [d.file for d in documents if d.file is not None]
+    if not incoming:
+        return
+    count, size = dossier_file_usage(dossier)
+    problems = batch_limits(incoming, existing_count=count, existing_bytes=size)
+    if problems:
+        raise DossierInputError(problems[0], "documents")
 
 
 def issue_code(agency: Agency, moment: datetime) -> str:
@@ -350,7 +365,9 @@ def dossier_create_draft(
     if agency is None:
         raise DossierInputError(MSG_AGENCY_NOT_RECEIVING, "receiving_agency")
     request.applicant_user = applicant_user
-    request.channel = Dossier.Channel.ONLINE
+    # Registered online; the papers come online or, for a postal submission, by post.
+    if request.channel not in (Dossier.Channel.ONLINE, Dossier.Channel.POSTAL):
+        request.channel = Dossier.Channel.ONLINE
     dossier, _ = _new_dossier(applicant_user, request, agency, Status.DRAFT, now)
     dossier.submitted_at = None
     record(dossier, applicant_user, EventDraft(action="create", from_status=""), now)
@@ -458,6 +475,7 @@ def dossier_submit_supplement(
     now = now_or(now)
     dossier = lock(dossier)
     rule = check(dossier, actor, Action.SUBMIT_SUPPLEMENT, now)
+    check_file_limits(dossier, documents or [])
     request = (
         dossier.supplements.filter(fulfilled_at__isnull=True).order_by("-requested_at").first()
     )

@@ -523,6 +523,57 @@ def dossier_record_shipment(
     return shipment
 
 
+MSG_POSTAL_RETURN_NOT_OFFERED = "Thủ tục này không trả kết quả qua bưu chính công ích."
+MSG_ELECTRONIC_NOT_OFFERED = "Chỉ thủ tục trực tuyến toàn trình mới trả kết quả điện tử."
+MSG_ADDRESS_REQUIRED = "Cần địa chỉ nhận kết quả qua bưu chính."
+
+
+@transaction.atomic
+def dossier_change_return_method(
+    *,
+    actor: User,
+    dossier: Dossier,
+    method: str,
+    delivery_address: str = "",
+    now: datetime | None = None,
+) -> Dossier:
+    """Change how the result will be returned (in person, by post with the delivery address,
+    or electronically), as the procedure version allows (Decision 45/2016/QĐ-TTg; Decree
+    42/2022/NĐ-CP for electronic results of full-process services)."""
+    now = now_or(now)
+    dossier = lock(dossier)
+    check(dossier, actor, Action.CHANGE_RETURN_METHOD, now)
+    snapshot = dossier.procedure_version.snapshot
+    address = delivery_address.strip()
+    if method not in Dossier.ReturnMethod.values:
+        raise DossierInputError("Hình thức trả kết quả không hợp lệ.", "method")
+    if method == Dossier.ReturnMethod.POSTAL:
+        if not snapshot.get("postal_return"):
+            raise DossierInputError(MSG_POSTAL_RETURN_NOT_OFFERED, "method")
+        if not address:
+            raise DossierInputError(MSG_ADDRESS_REQUIRED, "delivery_address")
+    if method == Dossier.ReturnMethod.ELECTRONIC and snapshot.get("online_mode") != "full":
+        raise DossierInputError(MSG_ELECTRONIC_NOT_OFFERED, "method")
+    before = {"method": dossier.return_method, "delivery_address": dossier.delivery_address}
+    dossier.return_method = method
+    dossier.delivery_address = address[:255] if method == Dossier.ReturnMethod.POSTAL else ""
+    record(
+        dossier,
+        actor,
+        EventDraft(
+            action=Action.CHANGE_RETURN_METHOD,
+            from_status=dossier.status,
+            data={
+                "from": before,
+                "to": {"method": method, "delivery_address": dossier.delivery_address},
+            },
+        ),
+        now,
+    )
+    dossier.save()
+    return dossier
+
+
 @transaction.atomic
 def dossier_return(
     *,
@@ -578,6 +629,7 @@ __all__ = [
     "Status",
     "dossier_apologize",
     "dossier_approve",
+    "dossier_change_return_method",
     "dossier_confirm_payment",
     "dossier_forward",
     "dossier_pay",

@@ -145,6 +145,7 @@ EVENT_LABELS = {
     Action.STOP: gettext_lazy("Dừng giải quyết"),
     Action.RECORD_VISIT: gettext_lazy("Người nộp đến"),
     Action.RECORD_SHIPMENT: gettext_lazy("Bàn giao với bưu chính"),
+    Action.CHANGE_RETURN_METHOD: gettext_lazy("Đổi hình thức nhận kết quả"),
     Action.PAY: gettext_lazy("Nộp phí, lệ phí"),
 }
 ROLE_LABELS = {

@@ -17,6 +17,7 @@ from cchc.dossiers.services import (
     dossier_accept,
     dossier_apologize,
     dossier_approve,
+    dossier_change_return_method,
     dossier_confirm_payment,
     dossier_forward,
     dossier_pay,
@@ -214,6 +215,17 @@ SPECS: tuple[ActionSpec, ...] = (
             carrier=c.get("carrier", ""),
             tracking_number=c.get("tracking_number", ""),
             note=c.get("note", ""),
+        ),
+    ),
+    ActionSpec(
+        Action.CHANGE_RETURN_METHOD,
+        "hinh-thuc-nhan",
+        _("Đổi hình thức nhận kết quả"),
+        _("Lưu"),
+        _("Đã cập nhật hình thức nhận kết quả."),
+        forms.ReturnMethodChangeForm,
+        lambda a, d, c: dossier_change_return_method(
+            actor=a, dossier=d, method=c["method"], delivery_address=c.get("delivery_address", "")
         ),
     ),
     ActionSpec(

@@ -420,3 +420,40 @@ class WithdrawForm(StyledForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": MSG_WITHDRAW_REASON},
     )
+
+
+class ReturnMethodForm(StyledForm):
+    """How the citizen wants the result: only the ways the procedure version offers."""
+
+    prefix = "return"
+
+    method = forms.ChoiceField(label=_("Nhận kết quả"), widget=forms.RadioSelect)
+    delivery_address = forms.CharField(
+        label=_("Địa chỉ nhận kết quả qua bưu chính"),
+        required=False,
+        max_length=255,
+        help_text=_("Số nhà, đường, phường/xã, tỉnh. Phí bưu chính do người nhận trả."),
+    )
+
+    def __init__(self, *args: object, dossier: Dossier, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        snapshot = dossier.procedure_version.snapshot
+        choices = [(Dossier.ReturnMethod.IN_PERSON, Dossier.ReturnMethod.IN_PERSON.label)]
+        if snapshot.get("postal_return"):
+            choices.append((Dossier.ReturnMethod.POSTAL, Dossier.ReturnMethod.POSTAL.label))
+        if snapshot.get("online_mode") == "full":
+            choices.append((Dossier.ReturnMethod.ELECTRONIC, Dossier.ReturnMethod.ELECTRONIC.label))
+        self.fields["method"].choices = choices
+        self.fields["method"].initial = dossier.return_method
+        self.fields["delivery_address"].initial = (
+            dossier.delivery_address or dossier.applicant_address
+        )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if (
+            data.get("method") == Dossier.ReturnMethod.POSTAL
+            and not (data.get("delivery_address") or "").strip()
+        ):
+            self.add_error("delivery_address", _("Cần địa chỉ nhận kết quả qua bưu chính."))
+        return data

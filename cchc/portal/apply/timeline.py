@@ -161,6 +161,15 @@ def sentence(event: DossierEvent, dossier: Dossier) -> str:
         else:
             text = _("Bưu chính (%(carrier)s) đã phát kết quả cho bạn; ghi nhận lúc %(at)s.")
         return text % {"carrier": data.get("carrier", ""), "at": at}
+    if action == Action.CHANGE_RETURN_METHOD:
+        target = data.get("to") or {}
+        method = dict(Dossier.ReturnMethod.choices).get(target.get("method", ""), "")
+        text = _("Hình thức nhận kết quả được đổi thành: %(method)s") % {
+            "method": str(method).lower()
+        }
+        if target.get("delivery_address"):
+            text += f" ({target['delivery_address']})"
+        return f"{text}."
     return _("Cập nhật hồ sơ lúc %(at)s.") % {"at": at}
 
 

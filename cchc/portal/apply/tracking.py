@@ -24,6 +24,7 @@ from cchc.dossiers.models import Dossier, DossierDocument, SupplementRequest
 from cchc.dossiers.selectors import dossier_get_for_user, dossier_list_for_user, keyset_page
 from cchc.dossiers.services import (
     DossierInputError,
+    dossier_change_return_method,
     dossier_submit_supplement,
     dossier_withdraw,
 )
@@ -32,7 +33,7 @@ from cchc.dossiers.uploads import ERR_NOT_KEPT, UploadRefused, discard_on_error,
 from cchc.org.models import User
 from cchc.org.permissions import staff_required
 from cchc.portal.apply.access import citizen_required, own_dossier
-from cchc.portal.apply.forms import SupplementForm, WithdrawForm
+from cchc.portal.apply.forms import ReturnMethodForm, SupplementForm, WithdrawForm
 from cchc.portal.apply.timeline import applicant_timeline, status_hint
 
 logger = logging.getLogger("cchc.dossiers.files")
@@ -69,6 +70,7 @@ def _dossier_page(
     *,
     supplement_form: SupplementForm | None = None,
     withdraw_form: WithdrawForm | None = None,
+    return_form: ReturnMethodForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     allowed = _allowed(dossier, request.user)
@@ -79,6 +81,8 @@ def _dossier_page(
     can_withdraw = Action.WITHDRAW in allowed and dossier.status != Dossier.Status.DRAFT
     if withdraw_form is None and can_withdraw:
         withdraw_form = WithdrawForm()
+    if return_form is None and Action.CHANGE_RETURN_METHOD in allowed:
+        return_form = ReturnMethodForm(dossier=dossier)
     outstanding = outstanding_fees(dossier)
     context = {
         "dossier": dossier,
@@ -89,6 +93,7 @@ def _dossier_page(
         "pending": pending,
         "supplement_form": supplement_form if pending is not None else None,
         "withdraw_form": withdraw_form if can_withdraw else None,
+        "return_form": return_form if Action.CHANGE_RETURN_METHOD in allowed else None,
         "shipments": list(dossier.shipments.order_by("handed_over_at")),
         "fee_lines": list(dossier.fee_lines.order_by("id")),
         "payments": list(dossier.payments.order_by("created_at")),
@@ -154,6 +159,30 @@ def supplement_view(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             messages.error(request, _(ERR_NOT_KEPT))
         return _dossier_page(request, dossier, supplement_form=form, status=409)
     messages.success(request, _("Đã gửi hồ sơ bổ sung. Cơ quan sẽ tiếp tục xử lý hồ sơ."))
+    return redirect("portal:my_dossier", dossier.public_id)
+
+
+@require_POST
+@citizen_required
+def return_method_view(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    dossier = own_dossier(request.user, public_id)
+    form = ReturnMethodForm(request.POST, dossier=dossier)
+    if not form.is_valid():
+        return _dossier_page(request, dossier, return_form=form, status=422)
+    try:
+        dossier_change_return_method(
+            actor=request.user,
+            dossier=dossier,
+            method=form.cleaned_data["method"],
+            delivery_address=form.cleaned_data.get("delivery_address") or "",
+        )
+    except TransitionError as exc:
+        messages.error(request, _(exc.message))
+        return _dossier_page(request, dossier, status=409)
+    except DossierInputError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, _(exc.message))
+        return _dossier_page(request, dossier, return_form=form, status=422)
+    messages.success(request, _("Đã cập nhật hình thức nhận kết quả."))
     return redirect("portal:my_dossier", dossier.public_id)
 
 
