@@ -260,6 +260,10 @@ CCHC_SMS_BACKEND = env_str("CCHC_SMS_BACKEND", "cchc.core.sms.ConsoleSmsBackend"
 # Outbox delivery: attempts before a message is marked failed, first retry delay (doubles).
 CCHC_OUTBOX_MAX_ATTEMPTS = env_int("CCHC_OUTBOX_MAX_ATTEMPTS", 8)
 CCHC_OUTBOX_RETRY_SECONDS = env_int("CCHC_OUTBOX_RETRY_SECONDS", 60)
+# Seconds a process trusts its cached working calendar before re-reading the version (edits
+# in the same process are seen at once). Tests use one process per worker: no expiry there, so
+# a query count never depends on the clock.
+CCHC_CALENDAR_CACHE_SECONDS = env_int("CCHC_CALENDAR_CACHE_SECONDS", 3600 if TESTING else 5)
 # A step is "due soon" when less than this share of its working-time budget is left.
 CCHC_DUE_SOON_SHARE = float(env_str("CCHC_DUE_SOON_SHARE", "0.25"))
 # Public dossier status lookup (code + phone): requests allowed per client address per window.

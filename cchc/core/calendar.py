@@ -2,7 +2,7 @@
 
 ``current_calendar()`` is what every deadline is computed with. It is cached per process and
 keyed by the calendar version, so an admin edit in this process is seen at once and in other
-processes within ``_VERSION_TTL`` seconds; either way the dossier stores the version it used.
+processes within ``CCHC_CALENDAR_CACHE_SECONDS``; either way the dossier stores the version it used.
 """
 
 from __future__ import annotations
@@ -19,7 +19,13 @@ from cchc.core.holiday_source import source_label, vn_calendar_exceptions
 from cchc.core.models import CalendarDay, CalendarDayChange, CalendarVersion
 from cchc.domain.workdays import OfficeHours, WorkCalendar
 
-_VERSION_TTL = 5.0
+
+def _version_ttl() -> float:
+    # How long a process trusts its cached calendar before asking for the current version.
+    # Edits in the same process invalidate it at once (on commit).
+    return float(getattr(settings, "CCHC_CALENDAR_CACHE_SECONDS", 5))
+
+
 _lock = threading.Lock()
 _cache: dict[str, object] = {"calendar": None, "checked_at": 0.0}
 
@@ -36,7 +42,7 @@ def current_calendar() -> WorkCalendar:
     """The current working calendar (overrides from the table, office hours from settings)."""
     now = _time.monotonic()
     cached = _cache["calendar"]
-    if isinstance(cached, WorkCalendar) and now - float(_cache["checked_at"]) < _VERSION_TTL:
+    if isinstance(cached, WorkCalendar) and now - float(_cache["checked_at"]) < _version_ttl():
         return cached
     version = current_calendar_version()
     if isinstance(cached, WorkCalendar) and cached.version == version:
