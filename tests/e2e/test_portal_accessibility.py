@@ -1,6 +1,8 @@
 """WCAG 2.1 AA on the citizen portal at phone width (390×844): axe-core (vendored from npm,
 tests/e2e/vendor/axe.min.js) finds no serious or critical violation on the catalogue, a
-procedure page, the lookup page (the form and an answer) and the rating page (by token)."""
+procedure page, the lookup page (the form and an answer), the rating page (by token), and,
+for a signed-in citizen, the apply page (empty, with errors, as a draft) and the tracking
+pages (my dossiers, a dossier with the supplement form, with and without errors)."""
 
 from __future__ import annotations
 
@@ -8,15 +10,23 @@ import json
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from cchc.dossiers.services import dossier_approve, dossier_forward
+from cchc.dossiers.models import Dossier
+from cchc.dossiers.services import (
+    dossier_approve,
+    dossier_forward,
+    dossier_request_supplement,
+)
 from cchc.satisfaction.links import rating_token
 from tests.dossiers.helpers import at, receive
 from tests.e2e.conftest import shot
-from tests.world import ensure_world
+from tests.portal.apply_helpers import PDF
+from tests.world import BUILDING_PERMIT, ensure_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -137,3 +147,59 @@ def test_portal_pages_have_no_serious_accessibility_violation_on_a_phone(phone_p
     page.get_by_role("button", name="Gửi đánh giá").click()
     expect(page.get_by_test_id("rating-notice")).to_contain_text("Bạn đã đánh giá hồ sơ này")
     check(page, "rate-done")
+
+
+def signed_in_as(page, user) -> None:
+    """Give the browser a session of ``user`` (signing up and in is the journey's part)."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": page.base_url}]
+    )
+
+
+def test_apply_and_track_pages_have_no_serious_accessibility_violation_on_a_phone(
+    phone_page, settings, tmp_path
+):
+    settings.MEDIA_ROOT = str(tmp_path)
+    page = phone_page
+    world = ensure_world()
+    signed_in_as(page, world.citizen)
+
+    # Apply: the empty form, the form with its errors, the draft.
+    page.goto(page.base_url + reverse("portal:apply", args=[BUILDING_PERMIT]))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nộp hồ sơ trực tuyến")
+    check(page, "apply")
+    page.get_by_role("button", name="Nộp hồ sơ", exact=True).click()
+    expect(page.get_by_test_id("form-errors")).to_be_visible()
+    check(page, "apply-errors")
+    page.locator("#id_applicant_address").fill("Số 1 đường Lê Lợi, phường Tân An")
+    page.locator("#id_doc_0").set_input_files(
+        files=[{"name": "don.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    page.get_by_role("button", name="Lưu nháp").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hồ sơ nháp")
+    check(page, "apply-draft")
+
+    # Track: the submitted dossier, the supplement form (empty, then with its error), the list.
+    page.get_by_role("button", name="Nộp hồ sơ", exact=True).click()
+    expect(page.get_by_test_id("dossier-status")).to_have_text("Chờ tiếp nhận")
+    check(page, "track-dossier")
+    dossier = Dossier.objects.get(applicant_user=world.citizen)
+    dossier_request_supplement(
+        actor=world.counter_officer,
+        dossier=dossier,
+        items=["Bản vẽ mặt bằng"],
+        reason="Thiếu bản vẽ mặt bằng.",
+    )
+    page.reload()
+    supplement = page.get_by_role("region", name="Cơ quan đề nghị bổ sung hồ sơ")
+    expect(supplement.get_by_role("button", name="Gửi hồ sơ bổ sung")).to_be_visible()
+    check(page, "track-supplement")
+    supplement.get_by_role("button", name="Gửi hồ sơ bổ sung").click()
+    expect(page.get_by_test_id("form-errors")).to_contain_text("Tải lên ít nhất một tệp")
+    check(page, "track-supplement-errors")
+    page.goto(page.base_url + reverse("portal:my_dossiers"))
+    expect(page.get_by_test_id("my-dossiers")).to_contain_text("Chờ bổ sung (tiếp nhận)")
+    check(page, "track-my-dossiers")

@@ -445,6 +445,9 @@ class ReturnMethodForm(StyledForm):
             choices.append((Dossier.ReturnMethod.ELECTRONIC, Dossier.ReturnMethod.ELECTRONIC.label))
         self.fields["method"].choices = choices
         self.fields["method"].initial = dossier.return_method
+        # Radio buttons, not the "form-control" StyledForm gives other inputs (which draws
+        # each radio as an empty full-width box whose checked state cannot be seen).
+        self.fields["method"].widget.attrs["class"] = "form-check-input"
         self.fields["delivery_address"].initial = (
             dossier.delivery_address or dossier.applicant_address
         )
