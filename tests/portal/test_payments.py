@@ -225,7 +225,7 @@ def test_a_citizen_pays_in_the_sandbox_and_the_dossier_is_paid_with_a_receipt(
         "Bảy mươi lăm nghìn đồng",
         payment.provider_ref,
         "Nguyễn Thị Dân",
-        f"{timezone.localtime(payment.paid_at):%d/%m/%Y %H:%M}",
+        f"{timezone.localtime(payment.paid_at):%H:%M %d/%m/%Y}",
     ):
         assert expected in text
 
@@ -251,7 +251,7 @@ def test_the_receipt_pdf_reads_back_with_number_amount_words_code_and_dates(
         dossier.code,
         "BIÊN LAI THU PHÍ, LỆ PHÍ",
         "Nguyễn Thị Dân",
-        f"{paid:%d/%m/%Y %H:%M}",
+        f"{paid:%H:%M %d/%m/%Y}",
         "SỞ XÂY DỰNG",
     ):
         assert expected in text, expected

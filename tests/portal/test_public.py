@@ -284,7 +284,7 @@ def test_lookup_with_the_right_phone_shows_status_and_dates_without_personal_dat
     assert "Mới tiếp nhận" in html
     assert "đang được chuyển đến bộ phận giải quyết" in html
     assert "1.009794 — Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ" in html
-    assert "03/03/2025 09:00" in html and "24/03/2025 09:00" in html
+    assert "09:00 03/03/2025" in html and "09:00 24/03/2025" in html
     page = text(response)
     for personal in (APPLICANT.full_name, APPLICANT.email, APPLICANT.address, APPLICANT.id_number):
         assert personal not in page
@@ -344,9 +344,9 @@ def test_apologies_are_shown(client, world, dossier):
         now=at(2025, 3, 20),
     )
     html = answer_region(client.post(LOOKUP, {"code": dossier.code, "phone": "0987654321"}))
-    assert "Thư xin lỗi ngày 20/03/2025 09:00" in html
+    assert "Thư xin lỗi ngày 09:00 20/03/2025" in html
     assert "Cần lấy ý kiến cơ quan quản lý đê điều." in html
-    assert "31/03/2025 09:00" in html
+    assert "09:00 31/03/2025" in html
 
 
 def result_ready(world, **extra):
@@ -359,7 +359,7 @@ def test_a_ready_counter_dossier_links_to_its_rating_page_after_the_lookup(clien
     d = result_ready(world)
     response = client.post(LOOKUP, {"code": d.code, "phone": "0987654321"})
     html = answer_region(response)
-    assert "Đã có kết quả" in html and "Trước hạn" in html and "05/03/2025 09:00" in html
+    assert "Đã có kết quả" in html and "Trước hạn" in html and "09:00 05/03/2025" in html
     assert f'href="{reverse("portal:rate_token", args=[links.rating_token(d)])}"' in html
 
 

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
+from cchc.core.templatetags.vn import vn_datetime
 from cchc.domain.money import vnd_in_words
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers import printing
@@ -63,7 +64,7 @@ def receipt_context(payment: Payment) -> dict:
         "fees_total": sum(line.amount_vnd for line in lines),
         "amount": payment.amount_vnd,
         "amount_in_words": vnd_in_words(payment.amount_vnd),
-        "paid_at_text": f"{paid_at:%d/%m/%Y %H:%M}" if paid_at else "",
+        "paid_at_text": vn_datetime(paid_at) if paid_at else "",
         "gateway_label": _gateway_label(payment.provider),
         "provider_ref": payment.provider_ref,
     }

@@ -80,10 +80,10 @@ class LookupForm(forms.Form):
 
 
 def _moment(value: str | None) -> str:
-    """An ISO moment of the answer as ``dd/mm/yyyy HH:MM`` (province time)."""
+    """An ISO moment of the answer as ``HH:MM dd/mm/yyyy`` (province time), like every page."""
     if not value:
         return ""
-    return datetime.fromisoformat(value).astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
+    return datetime.fromisoformat(value).astimezone(VN_TZ).strftime("%H:%M %d/%m/%Y")
 
 
 def _result(body: dict) -> dict:
