@@ -173,3 +173,57 @@ def citizen_id_problem(value: str, *, today: date) -> CitizenIdProblem | None:
     except InvalidCitizenId as error:
         return error.problem
     return None
+
+
+# --- Phone numbers and tax codes ------------------------------------------------------------
+
+PHONE_LENGTH = 10
+_PHONE_NOISE = frozenset(" .-()\t")
+
+
+def normalize_phone(raw: str | None) -> str:
+    """``0912 345 678``, ``0912.345.678`` and ``+84 912 345 678`` all become ``0912345678``
+    (Vietnamese numbers: 10 digits with a leading 0 — DOMAIN A10). Anything else comes back
+    without its separators, to be judged by ``phone_ok``."""
+    compact = "".join(ch for ch in (raw or "") if ch not in _PHONE_NOISE)
+    if compact.startswith("+84"):
+        compact = "0" + compact[3:]
+    elif compact.startswith("84") and len(compact) == PHONE_LENGTH + 1:
+        compact = "0" + compact[2:]
+    return compact
+
+
+def phone_ok(value: str) -> bool:
+    """A normalised Vietnamese phone number: 10 ASCII digits starting with 0."""
+    return len(value) == PHONE_LENGTH and value.isascii() and value.isdigit() and value[0] == "0"
+
+
+def tax_code_ok(value: str) -> bool:
+    """An enterprise tax code (mã số thuế): 10 digits, or 13 for a branch, written with or
+    without a "-" before the last 3 (Circular 105/2020/TT-BTC)."""
+    if len(value) == 13 and value.isascii() and value.isdigit():
+        return True
+    head, dash, branch = value.partition("-")
+    if not (len(head) == 10 and head.isascii() and head.isdigit()):
+        return False
+    if not dash:
+        return True
+    return len(branch) == 3 and branch.isascii() and branch.isdigit()
+
+
+class ApplicantIdProblem(StrEnum):
+    CITIZEN_ID_FORMAT = "citizen_id_format"
+    CITIZEN_ID_PROVINCE = "citizen_id_province"
+    CITIZEN_ID_BIRTH_YEAR = "citizen_id_birth_year"
+    TAX_CODE = "tax_code"
+
+
+def applicant_id_problem(kind: str, number: str, *, today: date) -> ApplicantIdProblem | None:
+    """What is wrong with an applicant's identification: a CCCD for a person, a tax code for
+    an organisation (``kind`` "person" or "organization"); ``None`` when it is well formed."""
+    if kind == "organization":
+        return None if tax_code_ok(number) else ApplicantIdProblem.TAX_CODE
+    problem = citizen_id_problem(number, today=today)
+    if problem is None:
+        return None
+    return ApplicantIdProblem(f"citizen_id_{problem.value}")

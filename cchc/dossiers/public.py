@@ -22,8 +22,9 @@ from django.utils.dateparse import parse_datetime
 
 from cchc.catalog.models import Procedure
 from cchc.core.ratelimit import client_address, public_lookup_limit
+from cchc.domain.identity import normalize_phone
 from cchc.dossiers.models import Apology, Dossier
-from cchc.dossiers.schemas import local_iso, normalize_phone
+from cchc.dossiers.schemas import local_iso
 
 MSG_PUBLIC_NOT_FOUND = "Không tìm thấy hồ sơ có mã và số điện thoại này."
 MSG_TOO_MANY = "Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút."

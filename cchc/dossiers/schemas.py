@@ -7,7 +7,6 @@ e-mail) are checked by ``applicant_data`` and raise ``ApiInputError`` naming the
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any, Literal
 
@@ -19,35 +18,20 @@ from pydantic import Field
 
 from cchc.core.api import ApiInputError
 from cchc.domain import lifecycle
+from cchc.domain.identity import normalize_phone, phone_ok
 from cchc.domain.lifecycle import Action, TransitionError
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.models import Apology, Dossier, DossierEvent, DossierStep, Payment
 from cchc.dossiers.selectors import dossier_overdue
 from cchc.dossiers.services import ApplicantData, DocumentData
 from cchc.dossiers.services._common import situation
+from cchc.org.identity import applicant_id_message
 from cchc.org.models import User
 
 MSG_FULL_NAME = "cần ghi họ tên cá nhân hoặc tên tổ chức"
-MSG_CCCD = "số căn cước công dân phải gồm đúng 12 chữ số"
-MSG_TAX_CODE = "mã số thuế phải gồm 10 hoặc 13 chữ số (có thể viết 0101234567-001)"
 MSG_PHONE = "số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0"
 MSG_EMAIL = "địa chỉ thư điện tử không đúng định dạng"
 MSG_DOCUMENT_NAME = "cần ghi tên giấy tờ"
-
-_CCCD = re.compile(r"\d{12}")
-_TAX_CODE = re.compile(r"\d{10}(-?\d{3})?")
-_PHONE = re.compile(r"0\d{9}")
-_PHONE_NOISE = re.compile(r"[\s.\-()]")
-
-
-def normalize_phone(raw: str) -> str:
-    """``0912 345 678``, ``0912.345.678`` and ``+84 912 345 678`` all become ``0912345678``."""
-    phone = _PHONE_NOISE.sub("", raw or "")
-    if phone.startswith("+84"):
-        phone = "0" + phone[3:]
-    elif phone.startswith("84") and len(phone) == 11:
-        phone = "0" + phone[2:]
-    return phone
 
 
 # --- Input ----------------------------------------------------------------------------------
@@ -164,13 +148,11 @@ def applicant_data(applicant: ApplicantIn) -> ApplicantData:
     if not name:
         raise ApiInputError("applicant.full_name", MSG_FULL_NAME)
     id_number = applicant.id_number.strip()
-    if id_number and applicant.kind == Dossier.ApplicantKind.PERSON:
-        if not _CCCD.fullmatch(id_number):
-            raise ApiInputError("applicant.id_number", MSG_CCCD)
-    elif id_number and not _TAX_CODE.fullmatch(id_number):
-        raise ApiInputError("applicant.id_number", MSG_TAX_CODE)
+    problem = applicant_id_message(applicant.kind, id_number) if id_number else None
+    if problem:
+        raise ApiInputError("applicant.id_number", problem)
     phone = normalize_phone(applicant.phone)
-    if phone and not _PHONE.fullmatch(phone):
+    if phone and not phone_ok(phone):
         raise ApiInputError("applicant.phone", MSG_PHONE)
     email = applicant.email.strip()
     if email:

@@ -137,7 +137,7 @@ def test_unknown_procedure_is_422_naming_procedure_code(client, counter_officer)
     [
         ({"id_number": "12345"}, "applicant.id_number", "12 chữ số"),
         ({"id_number": "00109001234a"}, "applicant.id_number", "12 chữ số"),
-        ({"kind": "organization", "id_number": "12345678"}, "applicant.id_number", "mã số thuế"),
+        ({"kind": "organization", "id_number": "12345678"}, "applicant.id_number", "Mã số thuế"),
         ({"phone": "091234567"}, "applicant.phone", "10 chữ số"),
         ({"phone": "1987654321"}, "applicant.phone", "bắt đầu bằng 0"),
         ({"email": "binh@"}, "applicant.email", "thư điện tử"),

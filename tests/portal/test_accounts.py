@@ -22,6 +22,7 @@ from cchc.dossiers.services import (
     dossier_create_draft,
     dossier_submit,
 )
+from cchc.org.identity import MSG_CCCD_BIRTH_YEAR, MSG_CCCD_FORMAT, MSG_CCCD_PROVINCE
 from cchc.org.models import ConsentRecord, User
 from cchc.portal.accounts import views
 from cchc.portal.accounts.forms import MSG_LOGIN_INVALID, MSG_PASSWORD_MISMATCH
@@ -35,9 +36,6 @@ from cchc.portal.accounts.services import (
     citizen_signup,
 )
 from cchc.portal.accounts.validators import (
-    MSG_CCCD_BIRTH_YEAR,
-    MSG_CCCD_FORMAT,
-    MSG_CCCD_PROVINCE,
     MSG_PASSWORD_NUMERIC,
     MSG_PASSWORD_SIMILAR,
     MSG_PASSWORD_TOO_COMMON,

@@ -9,6 +9,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cchc.dossiers.models import Dossier
+from cchc.org.identity import applicant_id_message, clean_phone
+
 DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 DATE_FORMAT = "%d/%m/%Y"
 MAX_RESULT_FILE = 20 * 1024 * 1024
@@ -17,9 +20,6 @@ EXTRA_DOCUMENT_LINES = 3
 MSG_DATETIME = _("Nhập ngày giờ theo dạng dd/mm/yyyy HH:MM, ví dụ 05/03/2025 14:30.")
 MSG_DATE = _("Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/03/2025.")
 MSG_REQUIRED = _("Trường này là bắt buộc.")
-MSG_CCCD = _("Số định danh cá nhân (CCCD) gồm đúng 12 chữ số.")
-MSG_TAX_CODE = _("Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu “-” và 3 chữ số.")
-MSG_PHONE = _("Số điện thoại gồm 10 chữ số, bắt đầu bằng số 0.")
 MSG_EMAIL = _("Địa chỉ thư điện tử không hợp lệ.")
 MSG_DELIVERY = _("Nhận kết quả qua bưu chính cần địa chỉ nhận.")
 MSG_MISSING = _(
@@ -116,3 +116,24 @@ class AmountField(forms.CharField):
 
 def split_lines(text: str) -> list[str]:
     return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
+
+
+class ApplicantChecksMixin:
+    """The applicant's phone, CCCD / tax code and postal delivery address, checked the same
+    way at the counter and on the portal (``cchc.org.identity``)."""
+
+    def clean_applicant_phone(self) -> str:
+        return clean_phone(self.cleaned_data["applicant_phone"])
+
+    def check_applicant(self, data: dict) -> None:
+        number = re.sub(r"\s", "", data.get("applicant_id_number") or "")
+        if number:
+            problem = applicant_id_message(data.get("applicant_kind") or "person", number)
+            if problem:
+                self.add_error("applicant_id_number", problem)
+            data["applicant_id_number"] = number
+        if (
+            data.get("return_method") == Dossier.ReturnMethod.POSTAL
+            and not (data.get("delivery_address") or "").strip()
+        ):
+            self.add_error("delivery_address", MSG_DELIVERY)

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cchc.dossiers.forms._base import (
     EXTRA_DOCUMENT_LINES,
     MSG_BACKDATE_REASON,
     MSG_BACKDATE_RECEIVE_ONLY,
-    MSG_CCCD,
-    MSG_DELIVERY,
     MSG_EMAIL,
     MSG_MISSING,
     MSG_NOTHING_MISSING,
-    MSG_PHONE,
     MSG_REFUSAL_REASON,
-    MSG_TAX_CODE,
+    ApplicantChecksMixin,
     BootstrapMixin,
     StyledForm,
     VnDateTimeField,
@@ -72,7 +66,7 @@ def checklist_initial(snapshot: dict) -> list[dict]:
     return lines + [{"name": "", "form": "original", "copies": 1}] * EXTRA_DOCUMENT_LINES
 
 
-class IntakeForm(StyledForm):
+class IntakeForm(ApplicantChecksMixin, StyledForm):
     """The applicant, channel and outcome of a dossier presented at the counter."""
 
     applicant_kind = forms.ChoiceField(
@@ -148,27 +142,9 @@ class IntakeForm(StyledForm):
         )
         self.fields["applicant_id_number"].widget.attrs.update({"inputmode": "numeric"})
 
-    def clean_applicant_phone(self) -> str:
-        phone = re.sub(r"[\s.]", "", self.cleaned_data["applicant_phone"])
-        if not re.fullmatch(r"0[0-9]{9}", phone):
-            raise ValidationError(MSG_PHONE, code="phone")
-        return phone
-
     def clean(self) -> dict:
         data = super().clean()
-        number = re.sub(r"\s", "", data.get("applicant_id_number") or "")
-        if number:
-            if data.get("applicant_kind") == Dossier.ApplicantKind.ORGANIZATION:
-                if not re.fullmatch(r"[0-9]{10}(-[0-9]{3})?", number):
-                    self.add_error("applicant_id_number", MSG_TAX_CODE)
-            elif not re.fullmatch(r"[0-9]{12}", number):
-                self.add_error("applicant_id_number", MSG_CCCD)
-            data["applicant_id_number"] = number
-        if (
-            data.get("return_method") == Dossier.ReturnMethod.POSTAL
-            and not (data.get("delivery_address") or "").strip()
-        ):
-            self.add_error("delivery_address", MSG_DELIVERY)
+        self.check_applicant(data)
         if self.outcome == IntakeOutcome.REFUSE and not (data.get("reason") or "").strip():
             self.add_error("reason", MSG_REFUSAL_REASON)
         if data.get("received_at"):

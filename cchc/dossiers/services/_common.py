@@ -331,5 +331,28 @@ def hand_over(
     dossier.save()
 
 
+def close_with_reason(
+    dossier: Dossier, actor: User, now: datetime, action: Action, reason: str
+) -> None:
+    """End the dossier without a result (withdrawn, stopped): the reason is required, the clock
+    stops and the step in hand is closed, so it leaves every worklist. One event."""
+    rule = check(dossier, actor, action, now)
+    if not reason.strip():
+        raise DossierInputError(MSG_REASON_REQUIRED, "reason")
+    dossier.closing_reason = reason.strip()
+    dossier.finished_at = now
+    dossier.clock_paused_at = None
+    hand_over(
+        dossier,
+        actor,
+        now,
+        target=None,
+        holder=None,
+        action=action,
+        new_status=rule.target,
+        note=reason.strip(),
+    )
+
+
 def code_format() -> str:
     return getattr(settings, "CCHC_DOSSIER_CODE_FORMAT", "{agency}-{yymmdd}-{seq:04d}")

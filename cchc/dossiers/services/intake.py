@@ -30,10 +30,10 @@ from cchc.dossiers.services._common import (
     bump,
     calendar,
     check,
+    close_with_reason,
     code_format,
     count_visit,
     finish_step,
-    hand_over,
     local_day,
     lock,
     now_or,
@@ -574,23 +574,7 @@ def dossier_withdraw(
     """Withdraw at the applicant's request (rút hồ sơ). Terminal."""
     now = now_or(now)
     dossier = lock(dossier)
-    rule = check(dossier, actor, Action.WITHDRAW, now)
-    if not reason.strip():
-        raise DossierInputError(MSG_REASON_REQUIRED, "reason")
-    dossier.closing_reason = reason.strip()
-    dossier.finished_at = now
-    dossier.clock_paused_at = None
-    # The step in hand is closed: a withdrawn dossier leaves every worklist.
-    hand_over(
-        dossier,
-        actor,
-        now,
-        target=None,
-        holder=None,
-        action=Action.WITHDRAW,
-        new_status=rule.target,
-        note=reason.strip(),
-    )
+    close_with_reason(dossier, actor, now, Action.WITHDRAW, reason)
     bump(dossier, now, withdrawn=1)
     return dossier
 

@@ -26,6 +26,7 @@ from cchc.dossiers.services._common import (
     bump,
     calendar,
     check,
+    close_with_reason,
     count_visit,
     hand_over,
     lock,
@@ -449,22 +450,7 @@ def dossier_stop(
     """Stop resolving the dossier (dừng giải quyết), with notice to the applicant."""
     now = now_or(now)
     dossier = lock(dossier)
-    rule = check(dossier, actor, Action.STOP, now)
-    if not reason.strip():
-        raise DossierInputError(MSG_REASON_REQUIRED, "reason")
-    dossier.closing_reason = reason.strip()
-    dossier.finished_at = now
-    dossier.clock_paused_at = None
-    hand_over(
-        dossier,
-        actor,
-        now,
-        target=None,
-        holder=None,
-        action=Action.STOP,
-        new_status=rule.target,
-        note=reason.strip(),
-    )
+    close_with_reason(dossier, actor, now, Action.STOP, reason)
     bump(dossier, now, stopped=1)
     notify_applicant(dossier, "stopped")
     return dossier

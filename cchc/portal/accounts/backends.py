@@ -9,25 +9,18 @@ Django's ``ModelBackend``.
 
 from __future__ import annotations
 
-import re
-
 from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
 
+from cchc.domain.identity import normalize_phone as pure_normalize_phone
+from cchc.domain.identity import phone_ok
 from cchc.org.models import User
-
-_PHONE_NOISE = re.compile(r"[\s.\-()]")
-_PHONE = re.compile(r"^0[0-9]{9}$")
 
 
 def normalize_phone(value: str) -> str:
     """``"+84 912.345.678"`` → ``"0912345678"``; anything else comes back stripped."""
-    compact = _PHONE_NOISE.sub("", value or "")
-    if compact.startswith("+84"):
-        compact = "0" + compact[3:]
-    elif compact.startswith("84") and len(compact) == 11:
-        compact = "0" + compact[2:]
-    return compact if _PHONE.match(compact) else (value or "").strip()
+    compact = pure_normalize_phone(value)
+    return compact if phone_ok(compact) else (value or "").strip()
 
 
 def normalize_identifier(value: str) -> str:
@@ -56,7 +49,7 @@ class EmailOrPhoneBackend(ModelBackend):
         citizens = User.objects.filter(role=User.Role.CITIZEN, is_active=True)
         if "@" in identifier:
             matches = list(citizens.filter(email__iexact=identifier)[:2])
-        elif _PHONE.match(identifier):
+        elif phone_ok(identifier):
             matches = list(citizens.filter(phone=identifier)[:2])
         else:
             return None  # a username: ModelBackend's turn

@@ -1,5 +1,5 @@
-"""Django validators over the pure rules of ``cchc.domain.identity``, with the messages people
-read, and the password rules of ``AUTH_PASSWORD_VALIDATORS`` in plain Vietnamese."""
+"""The password rules of ``AUTH_PASSWORD_VALIDATORS`` in plain Vietnamese for citizens. The
+CCCD validator lives in ``cchc.org.identity`` with the other identification checks."""
 
 from __future__ import annotations
 
@@ -8,26 +8,10 @@ from django.contrib.auth.password_validation import (
     validate_password,
 )
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cchc.domain.identity import CitizenIdProblem, citizen_id_problem
+from cchc.org.identity import validate_citizen_id  # noqa: F401 (the accounts forms use it)
 from cchc.org.models import User
-
-MSG_CCCD_FORMAT = _("Số CCCD gồm đúng 12 chữ số.")
-MSG_CCCD_PROVINCE = _(
-    "Ba chữ số đầu của số CCCD (mã tỉnh nơi đăng ký khai sinh) không đúng. Vui lòng kiểm tra "
-    "lại trên thẻ căn cước."
-)
-MSG_CCCD_BIRTH_YEAR = _(
-    "Chữ số thứ 4 đến thứ 6 của số CCCD (thế kỷ, giới tính và năm sinh) không đúng. Vui lòng "
-    "kiểm tra lại trên thẻ căn cước."
-)
-CITIZEN_ID_MESSAGES = {
-    CitizenIdProblem.FORMAT: MSG_CCCD_FORMAT,
-    CitizenIdProblem.PROVINCE: MSG_CCCD_PROVINCE,
-    CitizenIdProblem.BIRTH_YEAR: MSG_CCCD_BIRTH_YEAR,
-}
 
 MSG_PASSWORD_TOO_SHORT = _("Mật khẩu quá ngắn: cần ít nhất %(min_length)d ký tự.")
 MSG_PASSWORD_TOO_COMMON = _(
@@ -45,13 +29,6 @@ PASSWORD_MESSAGES = {
 }
 # Besides Django's defaults (username, names, e-mail): what a citizen is tempted to reuse.
 _PERSONAL_ATTRIBUTES = ("full_name", "email", "phone", "citizen_id")
-
-
-def validate_citizen_id(value: str) -> None:
-    """A well-formed CCCD number (``cchc.domain.identity``), judged against today's date."""
-    problem = citizen_id_problem(value, today=timezone.localdate())
-    if problem is not None:
-        raise ValidationError(CITIZEN_ID_MESSAGES[problem], code=f"citizen_id_{problem}")
 
 
 def validate_citizen_password(password: str, user: User) -> None:

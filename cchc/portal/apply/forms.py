@@ -7,7 +7,6 @@ message on the slot it concerns; nothing is stored until the whole form is valid
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from django import forms
@@ -16,11 +15,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from cchc.dossiers.forms._base import (
-    MSG_CCCD,
-    MSG_DELIVERY,
     MSG_EMAIL,
-    MSG_PHONE,
-    MSG_TAX_CODE,
+    ApplicantChecksMixin,
     StyledForm,
 )
 from cchc.dossiers.models import Dossier, DossierDocument
@@ -104,7 +100,7 @@ class UploadFormMixin:
         return [f for _index, f in self.slot_files()] + self.extra_files()
 
 
-class ApplyForm(UploadFormMixin, StyledForm):
+class ApplyForm(ApplicantChecksMixin, UploadFormMixin, StyledForm):
     """A new online dossier or its draft: applicant, agency, channel, return, documents."""
 
     applicant_kind = forms.ChoiceField(
@@ -227,27 +223,9 @@ class ApplyForm(UploadFormMixin, StyledForm):
         names = {doc["name"] for doc in self.options.documents}
         return [d for d in self.existing if d.name not in names]
 
-    def clean_applicant_phone(self) -> str:
-        phone = re.sub(r"[\s.]", "", self.cleaned_data["applicant_phone"])
-        if not re.fullmatch(r"0[0-9]{9}", phone):
-            raise ValidationError(MSG_PHONE, code="phone")
-        return phone
-
     def clean(self) -> dict:
         data = super().clean()
-        number = re.sub(r"\s", "", data.get("applicant_id_number") or "")
-        if number:
-            if data.get("applicant_kind") == Dossier.ApplicantKind.ORGANIZATION:
-                if not re.fullmatch(r"[0-9]{10}(-[0-9]{3})?", number):
-                    self.add_error("applicant_id_number", MSG_TAX_CODE)
-            elif not re.fullmatch(r"[0-9]{12}", number):
-                self.add_error("applicant_id_number", MSG_CCCD)
-            data["applicant_id_number"] = number
-        if (
-            data.get("return_method") == Dossier.ReturnMethod.POSTAL
-            and not (data.get("delivery_address") or "").strip()
-        ):
-            self.add_error("delivery_address", MSG_DELIVERY)
+        self.check_applicant(data)
         replaced = self.replaced_documents()
         kept = [d for d in self.existing if d.file and d not in replaced]
         self.check_files(existing_count=len(kept), existing_bytes=sum(d.size for d in kept))
