@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from cchc.catalog.models import Procedure
 from cchc.core.calendar import current_calendar
+from cchc.domain.identity import PROVINCE_CODES, Sex, citizen_id_make
 from cchc.domain.lifecycle import TransitionError
 from cchc.dossiers.models import Dossier
 from cchc.dossiers.services import (
@@ -65,7 +66,12 @@ def _applicant(rng: random.Random) -> ApplicantData:
     name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
     return ApplicantData(
         full_name=name,
-        id_number=f"0{rng.randint(10, 96)}{rng.randint(100000000, 999999999)}"[:12],
+        id_number=citizen_id_make(
+            province_code=rng.choice(sorted(PROVINCE_CODES)),
+            sex=rng.choice([Sex.MALE, Sex.FEMALE]),
+            birth_year=rng.randint(1950, 2005),
+            serial=f"{rng.randint(0, 999999):06d}",
+        ),
         phone=f"09{rng.randint(10000000, 99999999)}",
         email="",
         address=f"Số {rng.randint(1, 200)} đường {rng.choice(STREETS)}, {rng.choice(WARDS)}, "
