@@ -41,3 +41,27 @@ def outbox_enqueue(
         user=user,
         next_attempt_at=timezone.now(),
     )
+
+
+def outbox_enqueue_many(messages: list[dict]) -> None:
+    """Queue several messages in one statement (each a dict of ``outbox_enqueue``'s keywords).
+    Messages without a recipient are skipped; a ``dedupe_key`` already queued is ignored by the
+    database's unique constraint, so a retried action never queues a message twice."""
+    now = timezone.now()
+    rows = [
+        OutboxMessage(
+            channel=m["channel"],
+            recipient=m["recipient"][:254],
+            subject=m["subject"][:255],
+            body=m["body"],
+            template=m.get("template", ""),
+            dedupe_key=m.get("dedupe_key") or None,
+            dossier_code=m.get("dossier_code", ""),
+            user=m.get("user"),
+            next_attempt_at=now,
+        )
+        for m in messages
+        if m.get("recipient")
+    ]
+    if rows:
+        OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True)

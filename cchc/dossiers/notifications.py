@@ -9,7 +9,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from cchc.core.models import OutboxMessage
-from cchc.core.outbox import outbox_enqueue
+from cchc.core.outbox import outbox_enqueue_many
 
 # Once the result is ready the applicant is invited to rate the service (DOMAIN A8).
 RATE_AFTER = frozenset({"result_ready", "returned"})
@@ -58,23 +58,24 @@ def notify_applicant(dossier: object, kind: str, **context: object) -> None:
         lookup += f"?ma={quote(dossier.code)}"
     sms = f"{subject}. Tra cứu: {lookup}"
     key = f"{dossier.public_id}:{kind}:{dossier.event_count}"
-    outbox_enqueue(
-        channel=OutboxMessage.Channel.EMAIL,
-        recipient=email,
-        subject=subject,
-        body=body,
-        template=kind,
-        dedupe_key=f"{key}:email",
-        dossier_code=dossier.code or "",
-        user=user,
-    )
-    outbox_enqueue(
-        channel=OutboxMessage.Channel.SMS,
-        recipient=phone,
-        subject=subject,
-        body=sms,
-        template=kind,
-        dedupe_key=f"{key}:sms",
-        dossier_code=dossier.code or "",
-        user=user,
+    common = {"template": kind, "dossier_code": dossier.code or "", "user": user}
+    outbox_enqueue_many(
+        [
+            {
+                "channel": OutboxMessage.Channel.EMAIL,
+                "recipient": email,
+                "subject": subject,
+                "body": body,
+                "dedupe_key": f"{key}:email",
+                **common,
+            },
+            {
+                "channel": OutboxMessage.Channel.SMS,
+                "recipient": phone,
+                "subject": subject,
+                "body": sms,
+                "dedupe_key": f"{key}:sms",
+                **common,
+            },
+        ]
     )
