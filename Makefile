@@ -49,8 +49,8 @@ lock:
 	$(PY) -m piptools compile -q --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras --allow-unsafe --extra dev -o requirements/dev.txt pyproject.toml
 
 messages: install
-	$(DEV) $(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var
-	$(DEV) $(PY) manage.py compilemessages -l en
+	$(DEV) $(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var --ignore=bench --ignore=tests --ignore=test-artifacts
+	$(DEV) $(PY) manage.py compilemessages -l en --ignore=.venv
 
 clean:
 	rm -rf var/test-* .pytest_cache

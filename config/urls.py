@@ -2,14 +2,15 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy
 
 from cchc.core import views as core_views
 from cchc.portal.public import lookup_view
 from config.api import api
 
-admin.site.site_header = "CCHC — Quản trị hệ thống"
+admin.site.site_header = gettext_lazy("CCHC — Quản trị hệ thống")
 admin.site.site_title = "CCHC"
-admin.site.index_title = "Quản trị"
+admin.site.index_title = gettext_lazy("Quản trị")
 
 urlpatterns = [
     path("", core_views.home, name="home"),

@@ -1,0 +1,262 @@
+"""The English catalogue (docs/decisions/0001-vietnamese-source-strings.md).
+
+Message ids are Vietnamese; ``cchc/locale/en/LC_MESSAGES/django.po`` holds the English. With the
+language switched to English (Django's ``set_language``) the main pages read in English; the
+catalogue is complete, nothing in it is fuzzy, every translation keeps its message id's
+placeholders, and the committed ``django.mo`` is the compiled form of the ``.po``.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+LC_MESSAGES = Path(__file__).resolve().parents[2] / "cchc" / "locale" / "en" / "LC_MESSAGES"
+PO = LC_MESSAGES / "django.po"
+MO = LC_MESSAGES / "django.mo"
+
+# --- reading the .po (polib is not a project dependency) ----------------------------------
+
+KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) "(.*)"$')
+ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: ESCAPES.get(m[1], m[1]), text)
+
+
+def read_po(path: Path = PO) -> list[dict]:
+    """Each live entry as a dict of its keywords (``msgid``, ``msgstr[1]``…) plus ``flags``;
+    obsolete (``#~``) entries are skipped. Entries are separated by blank lines."""
+    entries = []
+    for block in re.split(r"\n[ \t]*\n", path.read_text(encoding="utf-8")):
+        entry: dict = {"flags": set()}
+        key = None
+        for line in block.splitlines():
+            if line.startswith("#,"):
+                entry["flags"] |= {flag.strip() for flag in line[2:].split(",")}
+            elif match := KEYWORD.match(line):
+                key = match[1]
+                entry[key] = _unescape(match[2])
+            elif line.startswith('"') and key:
+                entry[key] += _unescape(line[1:-1])
+        if "msgid" in entry:
+            entries.append(entry)
+    return entries
+
+
+def translations(entry: dict) -> list[tuple[str, str]]:
+    """(source, translation) pairs: the msgstr, or each plural form with its source form."""
+    if "msgid_plural" not in entry:
+        return [(entry["msgid"], entry.get("msgstr", ""))]
+    forms = sorted(k for k in entry if k.startswith("msgstr["))
+    return [
+        (entry["msgid"] if k == "msgstr[0]" else entry["msgid_plural"], entry[k]) for k in forms
+    ]
+
+
+NAMED = re.compile(r"%%?\((\w+)\)[sdif]|\{(\w+)\}")
+POSITIONAL = re.compile(r"%%|%[sdif]")
+
+
+def placeholders(text: str) -> tuple[set[str], list[str]]:
+    """Named placeholders (``%(x)s``, ``{x}``, and the ``%%(x)s`` of a {% translate %} string,
+    which must stay doubled) as a set, and positional ones (``%s``, ``%d``, ``%%``) in order."""
+    named = {m[0] for m in NAMED.finditer(text)}
+    positional = POSITIONAL.findall(NAMED.sub("", text))
+    return named, positional
+
+
+@pytest.fixture(scope="module")
+def po_entries():
+    return read_po()
+
+
+def test_the_catalogue_is_english_and_not_fuzzy(po_entries):
+    header = next(e for e in po_entries if e["msgid"] == "")
+    assert "Language: en\n" in header["msgstr"]
+    assert "charset=UTF-8" in header["msgstr"]
+    assert "Plural-Forms: nplurals=2; plural=(n != 1);" in header["msgstr"]
+    fuzzy = [e["msgid"] for e in po_entries if "fuzzy" in e["flags"]]
+    assert not fuzzy, f"fuzzy entries: {fuzzy}"
+    assert len(po_entries) > 1000
+
+
+def test_every_message_is_translated(po_entries):
+    untranslated = [
+        e["msgid"]
+        for e in po_entries
+        if e["msgid"] and not all(target.strip() for _, target in translations(e))
+    ]
+    assert not untranslated, f"{len(untranslated)} untranslated: {untranslated[:20]}"
+    plurals = [e for e in po_entries if "msgid_plural" in e]
+    assert all(len(translations(e)) == 2 for e in plurals)
+
+
+def test_translations_keep_the_placeholders_of_their_message_ids(po_entries):
+    mismatched = []
+    for entry in po_entries:
+        for source, target in translations(entry):
+            if entry["msgid"] and placeholders(source) != placeholders(target):
+                mismatched.append((source, target))
+    assert not mismatched, "\n".join(f"{s!r}\n  → {t!r}" for s, t in mismatched)
+
+
+def test_translations_keep_leading_and_trailing_whitespace(po_entries):
+    def edges(text: str) -> tuple[str, str]:
+        return text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+
+    changed = [
+        (source, target)
+        for entry in po_entries
+        for source, target in translations(entry)
+        if entry["msgid"] and edges(source) != edges(target)
+    ]
+    assert not changed, changed
+
+
+def test_the_compiled_catalogue_matches_the_po(po_entries):
+    with MO.open("rb") as fp:
+        mo = gettext.GNUTranslations(fp)
+    stale = []
+    for entry in po_entries:
+        msgid, context = entry["msgid"], entry.get("msgctxt")
+        if not msgid:
+            continue
+        if "msgid_plural" in entry:
+            for n, (_, target) in zip((1, 2), translations(entry), strict=True):
+                args = (msgid, entry["msgid_plural"], n)
+                got = mo.npgettext(context, *args) if context else mo.ngettext(*args)
+                if got != target:
+                    stale.append(msgid)
+        else:
+            got = mo.pgettext(context, msgid) if context else mo.gettext(msgid)
+            if got != entry["msgstr"]:
+                stale.append(msgid)
+    assert not stale, f"django.mo is older than django.po (run compilemessages): {stale[:10]}"
+
+
+# --- the pages in English ----------------------------------------------------------------
+
+
+class _UiText(HTMLParser):
+    """What a reader sees or hears: text nodes and the labelling attributes."""
+
+    ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.fragments: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        self.fragments += [v.strip() for k, v in attrs if k in self.ATTRIBUTES and v]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip and data.strip():
+            self.fragments.append(" ".join(data.split()))
+
+
+def ui_text(response) -> list[str]:
+    parser = _UiText()
+    parser.feed(response.content.decode())
+    return parser.fragments
+
+
+@pytest.fixture(scope="module")
+def vietnamese_msgids(po_entries):
+    """The catalogue's Vietnamese message ids, as a template renders them."""
+    return {
+        unescape(e["msgid"].replace("%%", "%"))
+        for e in po_entries
+        if e["msgid"] and not e["msgid"].isascii()
+    }
+
+
+@pytest.fixture
+def english(client):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert client.cookies["django_language"].value == "en"
+    return client
+
+
+PAGES = {
+    "home": (
+        "home",
+        ["Sign in", "Administrative procedure information system", "Officers and civil servants"],
+        ["Đăng nhập", "Trang chủ", "Cán bộ, công chức", "Hệ thống thông tin giải quyết"],
+    ),
+    "staff login": (
+        "login",
+        ["Sign in", "Username", "Password"],
+        ["Đăng nhập", "Tên đăng nhập", "Mật khẩu"],
+    ),
+    "portal home": (
+        "portal:home",
+        ["Administrative procedures", "Dossier lookup", "Register", "Procedures by field"],
+        ["Thủ tục hành chính", "Tra cứu hồ sơ", "Đăng nhập", "Thủ tục theo lĩnh vực"],
+    ),
+    "public lookup": (
+        "public_lookup",
+        ["Dossier lookup", "Dossier code", "Applicant's phone number", "Look up"],
+        ["Tra cứu", "Mã hồ sơ", "Số điện thoại người nộp", "Nhập mã hồ sơ"],
+    ),
+}
+
+
+def assert_english(response, expected, forbidden, vietnamese_msgids):
+    assert response.status_code == 200
+    fragments = ui_text(response)
+    text = " ".join(fragments)
+    missing = [word for word in expected if word not in text]
+    assert not missing, f"English text missing: {missing}\n{text}"
+    present = [label for label in forbidden if label in text]
+    assert not present, f"Vietnamese labels left: {present}\n{text}"
+    leaks = [f for f in fragments if f in vietnamese_msgids]
+    assert not leaks, f"untranslated text: {leaks}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_public_pages_read_in_english(english, world, vietnamese_msgids, page):
+    url_name, expected, forbidden = PAGES[page]
+    response = english.get(reverse(url_name))
+    assert_english(response, expected, forbidden, vietnamese_msgids)
+    assert 'lang="en"' in response.content.decode()
+
+
+def test_staff_catalogue_reads_in_english(english, world, specialist, vietnamese_msgids):
+    english.force_login(specialist)
+    response = english.get(reverse("catalog:procedure_list"))
+    assert_english(
+        response,
+        [
+            "Administrative procedure catalogue",
+            "Procedure name",
+            "Newly published",
+            "working days",
+            "Sign out",
+        ],
+        ["Danh mục thủ tục hành chính", "Trạng thái", "Mới ban hành", "ngày làm việc", "Đăng xuất"],
+        vietnamese_msgids,
+    )
+    # The catalogue's data stays as published, in Vietnamese.
+    assert "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ" in response.content.decode()
+
+
+def test_vietnamese_remains_the_default(client, world):
+    page = " ".join(ui_text(client.get(reverse("login"))))
+    assert "Đăng nhập" in page and "Mật khẩu" in page
+    assert "Sign in" not in page and "Password" not in page
