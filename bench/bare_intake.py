@@ -17,50 +17,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import psycopg
+from load import DOSSIER_COLUMNS  # bench/ is the script's directory
 
-COLUMNS = [
-    "public_id",
-    "code",
-    "applicant_kind",
-    "applicant_name",
-    "applicant_id_number",
-    "applicant_phone",
-    "applicant_email",
-    "applicant_address",
-    "channel",
-    "return_method",
-    "delivery_address",
-    "status",
-    "submitted_at",
-    "received_at",
-    "legal_due_at",
-    "due_at",
-    "calendar_version",
-    "clock_paused_at",
-    "paused_seconds",
-    "outcome",
-    "timeliness",
-    "result_number",
-    "result_signer",
-    "result_file",
-    "finished_at",
-    "returned_at",
-    "visit_count",
-    "intake_supplement_count",
-    "processing_supplement_count",
-    "apology_count",
-    "event_count",
-    "backdated",
-    "closing_reason",
-    "created_at",
-    "updated_at",
-    "applicant_user_id",
-    "procedure_id",
-    "procedure_version_id",
-    "received_by_id",
-    "receiving_agency_id",
-    "current_step_id",
-]
+# The dossier row the API writes: every column of the COPY load but the generated id.
+COLUMNS = [column for column in DOSSIER_COLUMNS if column != "id"]
 INSERT = (
     f"INSERT INTO dossiers_dossier ({', '.join(COLUMNS)}) "
     f"VALUES ({', '.join(['%s'] * len(COLUMNS))})"
