@@ -134,6 +134,8 @@ def lookup_arguments(path: str, query_string: str) -> tuple[str, str] | None:
     phones = [v for k, v in parse_qsl(query_string, keep_blank_values=True) if k == "phone"]
     if len(phones) != 1 or not 1 <= len(phones[0]) <= MAX_PHONE:
         return None
+    if "\x00" in code or "\x00" in phones[0]:
+        return None  # Django's middleware refuses it with a 400
     return code, phones[0]
 
 

@@ -100,3 +100,33 @@ def test_openapi_and_docs_page(client, world):
     docs = client.get("/api/v1/docs")
     assert docs.status_code == 200
     assert b"cdn" not in docs.content.lower()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/procedures?q=a%00b",
+        "/can-bo/thu-tuc/?q=%00",
+        "/api/v1/public/dossiers/X%00Y?phone=0912345678",
+        "/dich-vu-cong/thu-tuc/?q=x%00",
+    ],
+)
+def test_a_nul_character_is_a_400_not_a_500(client, world, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_json_body_with_a_nul_is_refused(client, world, counter_officer):
+    from cchc.org.models import ApiToken
+
+    _, raw = ApiToken.issue(counter_officer)
+    response = client.post(
+        "/api/v1/dossiers",
+        data='{"procedure_code": "1.009794", "applicant": {"full_name": "A\\u0000B"}}',
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {raw}"},
+    )
+    assert response.status_code == 400

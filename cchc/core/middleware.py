@@ -1,0 +1,43 @@
+"""Request hygiene shared by every page and the API."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.utils.translation import gettext as _
+
+MSG_NUL = "Yêu cầu chứa ký tự không hợp lệ (NUL)."
+
+
+def _has_nul(request: HttpRequest) -> bool:
+    if "\x00" in request.path:
+        return True
+    for query in (request.GET, request.POST if request.method == "POST" else None):
+        if query is None:
+            continue
+        for key, values in query.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return True
+    content_type = request.content_type or ""
+    if content_type.endswith("json"):
+        body = request.body
+        return b"\x00" in body or b"\\u0000" in body
+    return False
+
+
+class RejectNulCharactersMiddleware:
+    """Refuse any request whose path, parameters, form fields or JSON body carry a NUL
+    character: no text column can store it (PostgreSQL refuses it outright), and nothing a
+    person types contains one. Files are not looked at — binary uploads legitimately do."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _has_nul(request):
+            message = _(MSG_NUL)
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
