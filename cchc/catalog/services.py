@@ -12,14 +12,17 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from cchc.catalog.models import Procedure, ProcedureVersion, ProcessStep
 
-ERR_STEPS_EXCEED = "Tổng thời gian các bước ({steps} giờ) vượt thời hạn giải quyết ({legal} giờ)."
-ERR_NO_STEPS = "Thủ tục chưa có quy trình nội bộ."
-ERR_NO_LEADER_STEP = "Quy trình nội bộ phải có bước lãnh đạo xem xét, ký duyệt kết quả."
-ERR_ALREADY_ABOLISHED = "Thủ tục đã bị bãi bỏ trước đó."
-ERR_ABOLISHED = "Thủ tục đã bị bãi bỏ, không thể công bố lại."
+ERR_STEPS_EXCEED = N_(
+    "Tổng thời gian các bước ({steps} giờ) vượt thời hạn giải quyết ({legal} giờ)."
+)
+ERR_NO_STEPS = N_("Thủ tục chưa có quy trình nội bộ.")
+ERR_NO_LEADER_STEP = N_("Quy trình nội bộ phải có bước lãnh đạo xem xét, ký duyệt kết quả.")
+ERR_ALREADY_ABOLISHED = N_("Thủ tục đã bị bãi bỏ trước đó.")
+ERR_ABOLISHED = N_("Thủ tục đã bị bãi bỏ, không thể công bố lại.")
 
 
 def steps_fit_legal_time(step_hours: list[Decimal], legal_hours: Decimal) -> str | None:

@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
-MSG_NUL = "Yêu cầu chứa ký tự không hợp lệ (NUL)."
+MSG_NUL = N_("Yêu cầu chứa ký tự không hợp lệ (NUL).")
 
 
 def _has_nul(request: HttpRequest) -> bool:

@@ -333,12 +333,26 @@ class Situation:
 
 
 class TransitionError(Exception):
-    """The action is not allowed now; ``message`` is for people, ``allowed`` for machines."""
+    """The action is not allowed now; ``message`` is for people, ``allowed`` for machines.
 
-    def __init__(self, message: str, allowed: list[Action]) -> None:
+    ``message`` is Vietnamese, formatted. ``template`` and ``params`` are what it was made
+    of (a ``MSG_*`` text and the Vietnamese label, status and role filled into it), so that a
+    page can show it in the reader's language (``cchc.dossiers.messages``); without them the
+    template is the message itself."""
+
+    def __init__(
+        self,
+        message: str,
+        allowed: list[Action],
+        *,
+        template: str | None = None,
+        params: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.allowed = allowed
+        self.template = message if template is None else template
+        self.params = dict(params or {})
 
 
 MSG_NOT_NOW = "Không thể thực hiện “{label}” khi hồ sơ đang ở trạng thái “{status}”."
@@ -400,6 +414,15 @@ def _guard(rule: Rule, situation: Situation) -> str | None:
     return None
 
 
+def _refusal(template: str, params: dict[str, str], situation: Situation) -> TransitionError:
+    return TransitionError(
+        template.format(**params),
+        allowed_actions(situation),
+        template=template,
+        params=params,
+    )
+
+
 def find_rule(action: Action | str, situation: Situation) -> Rule:
     """The rule that lets ``situation`` take ``action`` now, or ``TransitionError``."""
     try:
@@ -408,17 +431,15 @@ def find_rule(action: Action | str, situation: Situation) -> Rule:
         raise TransitionError(MSG_UNKNOWN, allowed_actions(situation)) from None
     candidates = [r for r in RULES_BY_ACTION[action] if situation.status in r.sources]
     if not candidates:
-        label = RULES_BY_ACTION[action][0].label
-        status = STATUS_LABELS[situation.status]
-        raise TransitionError(
-            MSG_NOT_NOW.format(label=label, status=status), allowed_actions(situation)
-        )
+        params = {
+            "label": RULES_BY_ACTION[action][0].label,
+            "status": STATUS_LABELS[situation.status],
+        }
+        raise _refusal(MSG_NOT_NOW, params, situation)
     permitted = [r for r in candidates if _permitted(r, situation)]
     if not permitted:
-        raise TransitionError(
-            MSG_ROLE.format(role=ROLE_LABELS[situation.actor_role], label=candidates[0].label),
-            allowed_actions(situation),
-        )
+        params = {"role": ROLE_LABELS[situation.actor_role], "label": candidates[0].label}
+        raise _refusal(MSG_ROLE, params, situation)
     rule = permitted[0]
     blocked = _guard(rule, situation)
     if blocked:

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 from django.views.decorators.http import require_GET
 
 from cchc.dossiers.printing import (
@@ -29,10 +30,12 @@ from cchc.org.models import Agency
 from cchc.org.permissions import staff_required
 from cchc.org.selectors import agencies_visible_to, agency_get_for_user, agency_scope_root
 
-MSG_BAD_DATE = "Ngày không hợp lệ: “%(value)s”. Nhập theo dạng ngày/tháng/năm, ví dụ 03/03/2025."
-MSG_BAD_PERIOD = "“Từ ngày” phải trước hoặc bằng “đến ngày”."
-MSG_PERIOD_TOO_LONG = "Mỗi lần in sổ tối đa %(days)s ngày."
-MSG_NO_AGENCY = "Chọn cơ quan cần in sổ theo dõi hồ sơ."
+MSG_BAD_DATE = N_(
+    "Ngày không hợp lệ: “%(value)s”. Nhập theo dạng ngày/tháng/năm, ví dụ 03/03/2025."
+)
+MSG_BAD_PERIOD = N_("“Từ ngày” phải trước hoặc bằng “đến ngày”.")
+MSG_PERIOD_TOO_LONG = N_("Mỗi lần in sổ tối đa %(days)s ngày.")
+MSG_NO_AGENCY = N_("Chọn cơ quan cần in sổ theo dõi hồ sơ.")
 MAX_BOOK_DAYS = 366
 
 

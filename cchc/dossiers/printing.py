@@ -60,7 +60,9 @@ MSG_NO_SUPPLEMENT = N_("Hồ sơ không có yêu cầu bổ sung, hoàn thiện 
 MSG_NOT_REFUSED = N_("Hồ sơ không bị từ chối tiếp nhận hay từ chối giải quyết.")
 MSG_NO_APOLOGY = N_("Hồ sơ không có phiếu xin lỗi và hẹn lại ngày trả kết quả.")
 MSG_NO_CONTROL_SHEET = N_("Hồ sơ chưa được tiếp nhận nên chưa có Phiếu kiểm soát quá trình.")
-MSG_UNKNOWN_KIND = "Unknown form kind: {kind!r} (expected one of {kinds})"
+# A programming error (the views and the API answer 404 for an unknown kind first), never shown
+# to people: English, like the code, and not in the catalogue.
+UNKNOWN_KIND_ERROR = "Unknown form kind: {kind!r} (expected one of {kinds})"
 
 TEMPLATES = {
     "receipt": "dossiers/print/form01_receipt.html",
@@ -441,7 +443,7 @@ def render_form(dossier: Dossier, kind: str) -> bytes:
     """The PDF of one official form of ``dossier``; ``FormNotAvailable`` when the dossier has
     no such form, ``ValueError`` for an unknown ``kind``."""
     if kind not in BUILDERS:
-        raise ValueError(MSG_UNKNOWN_KIND.format(kind=kind, kinds=", ".join(FORM_KINDS)))
+        raise ValueError(UNKNOWN_KIND_ERROR.format(kind=kind, kinds=", ".join(FORM_KINDS)))
     # Official forms are Vietnamese documents whatever the officer's interface language.
     with translation.override("vi"):
         context = BUILDERS[kind](dossier)
@@ -457,6 +459,6 @@ def render_form(dossier: Dossier, kind: str) -> bytes:
 def form_filename(dossier: Dossier, kind: str) -> str:
     """``phieu-hen-000.00.05.H98-250303-0001.pdf``: ASCII only, safe in a header."""
     if kind not in FILE_PREFIXES:
-        raise ValueError(MSG_UNKNOWN_KIND.format(kind=kind, kinds=", ".join(FORM_KINDS)))
+        raise ValueError(UNKNOWN_KIND_ERROR.format(kind=kind, kinds=", ".join(FORM_KINDS)))
     reference = re.sub(r"[^A-Za-z0-9._-]+", "-", dossier.reference).strip("-.")
     return f"{FILE_PREFIXES[kind]}-{reference}.pdf"

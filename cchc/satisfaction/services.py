@@ -13,6 +13,7 @@ from datetime import date, datetime
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_noop as N_
 
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.models import Dossier
@@ -29,14 +30,14 @@ from cchc.satisfaction.models import (
 )
 from cchc.satisfaction.selectors import RATABLE, dossier_officers
 
-MSG_NOT_READY = "Hồ sơ chưa có kết quả nên chưa thể đánh giá."
-MSG_ALREADY_RATED = "Bạn đã đánh giá hồ sơ này."
-MSG_NOT_APPLICANT = "Chỉ người nộp hồ sơ được đánh giá hồ sơ này."
-MSG_OVERALL_REQUIRED = "Chọn mức độ hài lòng chung."
-MSG_BAD_LEVEL = "Mức đánh giá không hợp lệ."
-MSG_BAD_ASPECT = "Tiêu chí đánh giá không hợp lệ."
-MSG_BAD_OFFICER = "Chỉ đánh giá cán bộ đã trực tiếp giải quyết hồ sơ."
-MSG_COMMENT_TOO_LONG = "Ý kiến không quá 2.000 ký tự."
+MSG_NOT_READY = N_("Hồ sơ chưa có kết quả nên chưa thể đánh giá.")
+MSG_ALREADY_RATED = N_("Bạn đã đánh giá hồ sơ này.")
+MSG_NOT_APPLICANT = N_("Chỉ người nộp hồ sơ được đánh giá hồ sơ này.")
+MSG_OVERALL_REQUIRED = N_("Chọn mức độ hài lòng chung.")
+MSG_BAD_LEVEL = N_("Mức đánh giá không hợp lệ.")
+MSG_BAD_ASPECT = N_("Tiêu chí đánh giá không hợp lệ.")
+MSG_BAD_OFFICER = N_("Chỉ đánh giá cán bộ đã trực tiếp giải quyết hồ sơ.")
+MSG_COMMENT_TOO_LONG = N_("Ý kiến không quá 2.000 ký tự.")
 MAX_COMMENT = 2000
 
 

@@ -3,21 +3,35 @@
 Message ids are Vietnamese; ``cchc/locale/en/LC_MESSAGES/django.po`` holds the English. With the
 language switched to English (Django's ``set_language``) the main pages read in English; the
 catalogue is complete, nothing in it is fuzzy, every translation keeps its message id's
-placeholders, and the committed ``django.mo`` is the compiled form of the ``.po``.
+placeholders, and the committed ``django.mo`` is the compiled form of the ``.po``. Every
+message constant (``MSG_*``, ``ERR_*``) a page may show is in the catalogue, and the refusals of
+the services — the lifecycle's included — read in English on the pages, while the API keeps
+answering in Vietnamese.
 """
 
 from __future__ import annotations
 
+import ast
 import gettext
 import re
+from datetime import timedelta
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-LC_MESSAGES = Path(__file__).resolve().parents[2] / "cchc" / "locale" / "en" / "LC_MESSAGES"
+from cchc.domain import lifecycle
+from cchc.dossiers import messages as dossier_messages
+from cchc.dossiers.services import dossier_forward
+from cchc.org.models import ApiToken
+from tests.dossiers.helpers import receive
+from tests.portal.apply_helpers import jpeg
+
+ROOT = Path(__file__).resolve().parents[2]
+LC_MESSAGES = ROOT / "cchc" / "locale" / "en" / "LC_MESSAGES"
 PO = LC_MESSAGES / "django.po"
 MO = LC_MESSAGES / "django.mo"
 
@@ -260,3 +274,168 @@ def test_vietnamese_remains_the_default(client, world):
     page = " ".join(ui_text(client.get(reverse("login"))))
     assert "Đăng nhập" in page and "Mật khẩu" in page
     assert "Sign in" not in page and "Password" not in page
+
+
+# --- message constants and refusals ------------------------------------------------------------
+
+# Modules whose messages only the API answers with, in Vietnamese by design (the public lookup's
+# JSON must stay byte for byte the same through both of its doors); the lookup page has its own
+# texts.
+API_ONLY = {"cchc/dossiers/api.py", "cchc/dossiers/schemas.py", "cchc/dossiers/public.py"}
+
+
+def message_constants() -> list[tuple[str, str, str, bool]]:
+    """``(module, name, text, marked)`` for each module-level ``MSG_*`` / ``ERR_*`` string of
+    ``cchc/`` (outside migrations, the demo data and the API-only modules); ``marked``: the
+    text is wrapped in a call (``N_(…)``, ``gettext_lazy(…)``…) rather than a bare string."""
+    found = []
+    for path in sorted((ROOT / "cchc").rglob("*.py")):
+        module = path.relative_to(ROOT).as_posix()
+        if "/migrations/" in module or module.startswith("cchc/demo/") or module in API_ONLY:
+            continue
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+                continue
+            target, value = node.targets[0], node.value
+            if not (isinstance(target, ast.Name) and target.id.startswith(("MSG_", "ERR_"))):
+                continue
+            marked = isinstance(value, ast.Call) and bool(value.args)
+            if marked:
+                value = value.args[0]
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                found.append((module, target.id, value.value, marked))
+    return found
+
+
+def test_every_message_constant_is_in_the_catalogue(po_entries):
+    msgids = {e["msgid"] for e in po_entries}
+    constants = message_constants()
+    assert len(constants) > 150
+    missing = [f"{m}: {name}" for m, name, text, _ in constants if text not in msgids]
+    assert not missing, f"not in the catalogue (run make messages): {missing}"
+    # A bare string is never extracted; only the pure domain (no Django) may hold them, and
+    # cchc.dossiers.messages marks its texts for it.
+    bare = [f"{m}: {name}" for m, name, _, marked in constants if not marked]
+    assert all(entry.startswith("cchc/domain/") for entry in bare), bare
+
+
+def test_the_domain_texts_are_marked_on_the_django_side(po_entries):
+    templates = {
+        value
+        for name, value in vars(lifecycle).items()
+        if name.startswith("MSG_") and isinstance(value, str)
+    }
+    assert set(dossier_messages.TEMPLATES) == templates
+    assert dossier_messages.STATUS_LABELS == lifecycle.STATUS_LABELS
+    assert dossier_messages.ROLE_LABELS == lifecycle.ROLE_LABELS
+    assert set(dossier_messages.RULE_LABELS) == {rule.label for rule in lifecycle.RULES}
+    msgids = {e["msgid"] for e in po_entries}
+    texts = [
+        *templates,
+        *lifecycle.STATUS_LABELS.values(),
+        *lifecycle.ROLE_LABELS.values(),
+        *(rule.label for rule in lifecycle.RULES),
+    ]
+    assert not [text for text in texts if text not in msgids]
+
+
+def _action(dossier, slug: str) -> str:
+    return reverse("dossiers:action", args=[dossier.code, slug])
+
+
+def _said(response) -> str:
+    return " ".join(ui_text(response))
+
+
+def test_a_forbidden_officer_action_is_refused_in_english(english, world):
+    dossier = receive(world, now=timezone.now() - timedelta(minutes=1))
+    english.force_login(world.specialist)
+    response = english.post(_action(dossier, "phe-duyet"), {"phe-duyet-result_number": "1/GP"})
+    assert response.status_code == 409
+    said = _said(response)
+    assert (
+        "“Approve and issue the result” is not possible while the dossier's status is "
+        "“Newly received”."
+    ) in said
+    assert "Không thể thực hiện" not in said and "Phê duyệt, ban hành kết quả" not in said
+
+    dossier = dossier_forward(actor=world.specialist, dossier=dossier)
+    response = english.post(_action(dossier, "phe-duyet"), {"phe-duyet-result_number": "1/GP"})
+    assert response.status_code == 409
+    said = _said(response)
+    assert (
+        "The role “Processing specialist” may not perform “Approve and issue the result” at "
+        "the current step."
+    ) in said
+    assert "Vai trò" not in said and "không được thực hiện" not in said
+
+
+def test_an_overdue_dossier_is_refused_in_english(english, world):
+    dossier = receive(world, now=timezone.now() - timedelta(days=45))
+    english.force_login(world.specialist)
+    response = english.post(_action(dossier, "chuyen"), {})
+    assert response.status_code == 409
+    said = _said(response)
+    assert "The dossier is overdue: an apology and new appointment must be issued first." in said
+    assert lifecycle.MSG_OVERDUE not in said
+
+
+def test_a_service_input_error_on_the_dossier_page_is_english(english, world):
+    dossier = receive(world, now=timezone.now() - timedelta(days=45))
+    english.force_login(world.specialist)
+    sunday = timezone.localtime() + timedelta(days=7)
+    while sunday.weekday() != 6:
+        sunday += timedelta(days=1)
+    response = english.post(
+        _action(dossier, "xin-loi"),
+        {"xin-loi-reason": "Chậm", "xin-loi-new_due_at": sunday.strftime("%d/%m/%Y 10:00")},
+    )
+    assert response.status_code == 422
+    said = _said(response)
+    assert "The new appointment must fall within office hours on a working day." in said
+    assert "giờ làm việc của ngày làm việc" not in said
+
+
+def test_a_formatted_service_error_is_translated_before_it_is_filled_in(
+    english, world, settings, tmp_path
+):
+    """The missing documents are named in the error: the English template, the Vietnamese
+    document name (the procedure's own data)."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    english.force_login(world.citizen)
+    data = {
+        "applicant_kind": "person",
+        "applicant_name": "Nguyễn Thị Dân",
+        "applicant_id_number": "001203004567",
+        "applicant_phone": "0912345678",
+        "applicant_email": "dan@example.vn",
+        "applicant_address": "Số 1 đường Lê Lợi, phường Tân An",
+        "receiving_agency": "000.00.05.H98",
+        "channel": "online",
+        "return_method": "in_person",
+        "delivery_address": "",
+        "action": "submit",
+        "extra": [jpeg("anh.jpg")],
+    }
+    response = english.post(
+        reverse("portal:apply", args=[world.building_permit.code]), data, follow=True
+    )
+    said = _said(response)
+    assert "Cannot submit yet: required documents are still missing: Đơn đề nghị theo mẫu." in said
+    assert "Chưa nộp được" not in said
+
+
+def test_the_api_keeps_answering_in_vietnamese(english, world):
+    _, raw = ApiToken.issue(world.counter_officer)
+    dossier = receive(world, now=timezone.now() - timedelta(minutes=1))
+    response = english.post(
+        f"/api/v1/dossiers/{dossier.code}/actions",
+        {"action": "approve", "result_number": "1/GP"},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {raw}", "Accept-Language": "en"},
+    )
+    assert response.status_code == 409
+    assert response.json()["detail"] == (
+        "Không thể thực hiện “Phê duyệt, ban hành kết quả” khi hồ sơ đang ở trạng thái "
+        "“Mới tiếp nhận”."
+    )

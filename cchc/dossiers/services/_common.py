@@ -14,6 +14,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext_noop as N_
 
 from cchc.core.calendar import current_calendar
 from cchc.domain import lifecycle
@@ -24,19 +25,21 @@ from cchc.org.models import Agency, User
 from cchc.org.selectors import agency_scope_root
 from cchc.stats.services import stats_bump
 
-MSG_NO_DOSSIER_ROLE = "Tài khoản này không có vai trò xử lý hồ sơ."
-MSG_REASON_REQUIRED = "Cần ghi rõ lý do."
-MSG_ITEMS_REQUIRED = "Cần liệt kê đầy đủ các nội dung phải bổ sung (một lần)."
-MSG_SECOND_INTAKE_SUPPLEMENT = (
+# Vietnamese, marked for the catalogue only: services raise them as they are (the API answers
+# in Vietnamese) and pages translate them when they show them (cchc.dossiers.messages).
+MSG_NO_DOSSIER_ROLE = N_("Tài khoản này không có vai trò xử lý hồ sơ.")
+MSG_REASON_REQUIRED = N_("Cần ghi rõ lý do.")
+MSG_ITEMS_REQUIRED = N_("Cần liệt kê đầy đủ các nội dung phải bổ sung (một lần).")
+MSG_SECOND_INTAKE_SUPPLEMENT = N_(
     "Đây là lần yêu cầu bổ sung thứ hai ở khâu tiếp nhận: phải ghi rõ lý do bằng văn bản."
 )
-MSG_NEW_DUE_IN_PAST = "Ngày hẹn mới phải sau thời điểm hiện tại và sau ngày hẹn cũ."
-MSG_NEW_DUE_NOT_OFFICE = "Ngày hẹn mới phải rơi vào giờ làm việc của ngày làm việc."
-MSG_TO_USER = "Người nhận không thuộc cơ quan, vai trò của bước tiếp theo."
-MSG_NO_NEXT_STEP = "Không còn bước xử lý tiếp theo."
-MSG_RESULT_NUMBER = "Cần số văn bản kết quả."
-MSG_POSTAL_DETAILS = "Trả qua bưu chính cần đơn vị bưu chính và mã bưu gửi."
-MSG_AMOUNT = "Số tiền phải lớn hơn 0 và không vượt quá số còn phải nộp."
+MSG_NEW_DUE_IN_PAST = N_("Ngày hẹn mới phải sau thời điểm hiện tại và sau ngày hẹn cũ.")
+MSG_NEW_DUE_NOT_OFFICE = N_("Ngày hẹn mới phải rơi vào giờ làm việc của ngày làm việc.")
+MSG_TO_USER = N_("Người nhận không thuộc cơ quan, vai trò của bước tiếp theo.")
+MSG_NO_NEXT_STEP = N_("Không còn bước xử lý tiếp theo.")
+MSG_RESULT_NUMBER = N_("Cần số văn bản kết quả.")
+MSG_POSTAL_DETAILS = N_("Trả qua bưu chính cần đơn vị bưu chính và mã bưu gửi.")
+MSG_AMOUNT = N_("Số tiền phải lớn hơn 0 và không vượt quá số còn phải nộp.")
 
 OFFICER_ROLES = {
     User.Role.COUNTER_OFFICER: Role.COUNTER_OFFICER,
@@ -46,11 +49,17 @@ OFFICER_ROLES = {
 
 
 class DossierInputError(ValueError):
-    """Input that breaks a rule of the action (a 422 for the API, a form error for pages)."""
+    """Input that breaks a rule of the action (a 422 for the API, a form error for pages).
 
-    def __init__(self, message: str, field: str = "") -> None:
-        super().__init__(message)
-        self.message = message
+    ``message`` is the Vietnamese text; with ``params`` it is ``message.format(**params)`` and
+    ``template`` keeps the unformatted text, so that a page can translate the template before
+    formatting (``cchc.dossiers.messages.input_message``)."""
+
+    def __init__(self, message: str, field: str = "", *, params: dict | None = None) -> None:
+        self.template = message
+        self.params = dict(params or {})
+        self.message = message.format(**self.params) if self.params else message
+        super().__init__(self.message)
         self.field = field
 
 

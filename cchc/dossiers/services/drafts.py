@@ -22,6 +22,7 @@ from functools import partial
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_noop as N_
 
 from cchc.catalog.models import Procedure
 from cchc.catalog.services import procedure_current_version
@@ -40,16 +41,16 @@ from cchc.dossiers.services.intake import (
 from cchc.dossiers.uploads import delete_stored
 from cchc.org.models import Agency, User
 
-MSG_NOT_ONLINE = "Thủ tục này chưa cung cấp dịch vụ công trực tuyến hoặc không còn hiệu lực."
-MSG_AGENCY = "Chọn một cơ quan tiếp nhận hồ sơ của thủ tục này."
-MSG_CHANNEL = "Thủ tục này không nhận hồ sơ qua bưu chính công ích."
-MSG_RETURN = "Thủ tục này không trả kết quả theo hình thức đã chọn."
-MSG_DELIVERY = "Nhận kết quả qua bưu chính cần địa chỉ nhận."
-MSG_NAME = "Cần họ và tên (hoặc tên tổ chức) của người nộp."
-MSG_NOT_DRAFT = "Hồ sơ đã nộp, không còn là bản nháp: không sửa được nữa."
-MSG_NOT_OWNER = "Chỉ người nộp được sửa hồ sơ nháp của mình."
-MSG_NO_DOCUMENT = "Giấy tờ không thuộc hồ sơ này."
-MSG_MISSING_DOCUMENTS = "Chưa nộp được: còn thiếu thành phần hồ sơ bắt buộc: {names}."
+MSG_NOT_ONLINE = N_("Thủ tục này chưa cung cấp dịch vụ công trực tuyến hoặc không còn hiệu lực.")
+MSG_AGENCY = N_("Chọn một cơ quan tiếp nhận hồ sơ của thủ tục này.")
+MSG_CHANNEL = N_("Thủ tục này không nhận hồ sơ qua bưu chính công ích.")
+MSG_RETURN = N_("Thủ tục này không trả kết quả theo hình thức đã chọn.")
+MSG_DELIVERY = N_("Nhận kết quả qua bưu chính cần địa chỉ nhận.")
+MSG_NAME = N_("Cần họ và tên (hoặc tên tổ chức) của người nộp.")
+MSG_NOT_DRAFT = N_("Hồ sơ đã nộp, không còn là bản nháp: không sửa được nữa.")
+MSG_NOT_OWNER = N_("Chỉ người nộp được sửa hồ sơ nháp của mình.")
+MSG_NO_DOCUMENT = N_("Giấy tờ không thuộc hồ sơ này.")
+MSG_MISSING_DOCUMENTS = N_("Chưa nộp được: còn thiếu thành phần hồ sơ bắt buộc: {names}.")
 
 ONLINE_MODES = (Procedure.OnlineMode.PARTIAL, Procedure.OnlineMode.FULL)
 UPDATE_DRAFT = "update_draft"
@@ -288,5 +289,7 @@ def dossier_submit_draft(*, actor: User, dossier: Dossier, now: datetime | None 
     draft_options(dossier.procedure)
     missing = draft_missing_documents(dossier)
     if missing:
-        raise DossierInputError(MSG_MISSING_DOCUMENTS.format(names="; ".join(missing)), "documents")
+        raise DossierInputError(
+            MSG_MISSING_DOCUMENTS, "documents", params={"names": "; ".join(missing)}
+        )
     return dossier_submit(actor=actor, dossier=dossier, now=now)

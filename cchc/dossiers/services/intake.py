@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import connection, transaction
+from django.utils.translation import gettext_noop as N_
 
 from cchc.catalog.models import Procedure, ProcedureVersion
 from cchc.domain.lifecycle import Action, Role, Status, TransitionError
@@ -43,13 +44,15 @@ from cchc.dossiers.services._common import (
 from cchc.org.models import Agency, User
 from cchc.org.selectors import agency_scope_root
 
-MSG_NOT_RECEIVABLE = "Thủ tục không còn hiệu lực hoặc chưa được công bố."
-MSG_AGENCY_NOT_RECEIVING = "Cơ quan của cán bộ không tiếp nhận thủ tục này."
-MSG_NOT_INTAKE_ROLE = "Chỉ cán bộ một cửa hoặc lãnh đạo cơ quan tiếp nhận được tiếp nhận hồ sơ."
-MSG_BACKDATE_PERMISSION = "Không có quyền nhập bù hồ sơ giấy với thời điểm tiếp nhận trong quá khứ."
-MSG_BACKDATE_FUTURE = "Thời điểm tiếp nhận không được ở tương lai."
-MSG_BACKDATE_TOO_OLD = "Chỉ nhập bù hồ sơ tiếp nhận trong vòng 60 ngày."
-MSG_NO_VERSION = "Thủ tục chưa có phiên bản được công bố."
+MSG_NOT_RECEIVABLE = N_("Thủ tục không còn hiệu lực hoặc chưa được công bố.")
+MSG_AGENCY_NOT_RECEIVING = N_("Cơ quan của cán bộ không tiếp nhận thủ tục này.")
+MSG_NOT_INTAKE_ROLE = N_("Chỉ cán bộ một cửa hoặc lãnh đạo cơ quan tiếp nhận được tiếp nhận hồ sơ.")
+MSG_BACKDATE_PERMISSION = N_(
+    "Không có quyền nhập bù hồ sơ giấy với thời điểm tiếp nhận trong quá khứ."
+)
+MSG_BACKDATE_FUTURE = N_("Thời điểm tiếp nhận không được ở tương lai.")
+MSG_BACKDATE_TOO_OLD = N_("Chỉ nhập bù hồ sơ tiếp nhận trong vòng 60 ngày.")
+MSG_NO_VERSION = N_("Thủ tục chưa có phiên bản được công bố.")
 BACKDATE_LIMIT = timedelta(days=60)
 INTAKE_USER_ROLES = {User.Role.COUNTER_OFFICER, User.Role.LEADER}
 

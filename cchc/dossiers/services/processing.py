@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
+from django.utils.translation import gettext_noop as N_
 
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, Role, Status
@@ -37,8 +38,8 @@ from cchc.dossiers.services._common import (
 )
 from cchc.org.models import User
 
-MSG_METHOD = "Hình thức thanh toán không hợp lệ."
-MSG_PAYMENT_ROW = "Giao dịch thanh toán không còn chờ xử lý hoặc không khớp với hồ sơ."
+MSG_METHOD = N_("Hình thức thanh toán không hợp lệ.")
+MSG_PAYMENT_ROW = N_("Giao dịch thanh toán không còn chờ xử lý hoặc không khớp với hồ sơ.")
 
 
 def _next_step(dossier: Dossier, step: DossierStep | None) -> DossierStep | None:
@@ -474,12 +475,12 @@ def dossier_record_shipment(
     dossier = lock(dossier)
     check(dossier, actor, Action.RECORD_SHIPMENT, now)
     if direction not in Shipment.Direction.values:
-        raise DossierInputError("Chiều bàn giao không hợp lệ.", "direction")
+        raise DossierInputError(N_("Chiều bàn giao không hợp lệ."), "direction")
     if not carrier.strip() or not tracking_number.strip():
         raise DossierInputError(MSG_POSTAL_DETAILS, "tracking_number")
     handed_over_at = handed_over_at or now
     if handed_over_at > now or (delivered_at and delivered_at > now):
-        raise DossierInputError("Thời điểm bàn giao không được ở tương lai.", "handed_over_at")
+        raise DossierInputError(N_("Thời điểm bàn giao không được ở tương lai."), "handed_over_at")
     shipment = Shipment.objects.create(
         dossier=dossier,
         direction=direction,
@@ -509,9 +510,9 @@ def dossier_record_shipment(
     return shipment
 
 
-MSG_POSTAL_RETURN_NOT_OFFERED = "Thủ tục này không trả kết quả qua bưu chính công ích."
-MSG_ELECTRONIC_NOT_OFFERED = "Chỉ thủ tục trực tuyến toàn trình mới trả kết quả điện tử."
-MSG_ADDRESS_REQUIRED = "Cần địa chỉ nhận kết quả qua bưu chính."
+MSG_POSTAL_RETURN_NOT_OFFERED = N_("Thủ tục này không trả kết quả qua bưu chính công ích.")
+MSG_ELECTRONIC_NOT_OFFERED = N_("Chỉ thủ tục trực tuyến toàn trình mới trả kết quả điện tử.")
+MSG_ADDRESS_REQUIRED = N_("Cần địa chỉ nhận kết quả qua bưu chính.")
 
 
 @transaction.atomic
@@ -532,7 +533,7 @@ def dossier_change_return_method(
     snapshot = dossier.procedure_version.snapshot
     address = delivery_address.strip()
     if method not in Dossier.ReturnMethod.values:
-        raise DossierInputError("Hình thức trả kết quả không hợp lệ.", "method")
+        raise DossierInputError(N_("Hình thức trả kết quả không hợp lệ."), "method")
     if method == Dossier.ReturnMethod.POSTAL:
         if not snapshot.get("postal_return"):
             raise DossierInputError(MSG_POSTAL_RETURN_NOT_OFFERED, "method")
@@ -576,7 +577,7 @@ def dossier_return(
     dossier = lock(dossier)
     rule = check(dossier, actor, Action.RETURN_RESULT, now)
     if method not in Dossier.ReturnMethod.values:
-        raise DossierInputError("Hình thức trả kết quả không hợp lệ.", "method")
+        raise DossierInputError(N_("Hình thức trả kết quả không hợp lệ."), "method")
     data: dict = {"method": method}
     if method == Dossier.ReturnMethod.POSTAL:
         if not carrier.strip() or not tracking_number.strip():

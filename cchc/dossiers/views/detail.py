@@ -22,6 +22,7 @@ from cchc.core.calendar import current_calendar
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, Role, TransitionError
 from cchc.dossiers import forms
+from cchc.dossiers.messages import input_message, transition_message
 from cchc.dossiers.models import Dossier, DossierStep
 from cchc.dossiers.selectors import dossier_get_for_user, dossier_overdue
 from cchc.dossiers.services import DossierInputError
@@ -71,10 +72,10 @@ def dossier_action_view(request: HttpRequest, code: str, slug: str) -> HttpRespo
             return render_dossier_page(request, dossier, bound=(spec, form), status=422)
         spec.run(request.user, dossier, form.cleaned_data)
     except TransitionError as exc:
-        messages.error(request, _(exc.message))
+        messages.error(request, transition_message(exc))
         return render_dossier_page(request, dossier, status=409)
     except DossierInputError as exc:
-        form.add_error(exc.field if exc.field in form.fields else None, _(exc.message))
+        form.add_error(exc.field if exc.field in form.fields else None, input_message(exc))
         return render_dossier_page(request, dossier, bound=(spec, form), status=422)
     messages.success(request, spec.done)
     dossier.refresh_from_db(fields=["code"])

@@ -10,7 +10,6 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -26,6 +25,7 @@ from cchc.dossiers.forms import (
     ProcedureSearchForm,
     checklist_initial,
 )
+from cchc.dossiers.messages import input_message, transition_message
 from cchc.dossiers.models import Dossier
 from cchc.dossiers.services import (
     ApplicantData,
@@ -96,10 +96,10 @@ def intake_view(request: HttpRequest) -> HttpResponse:
     try:
         dossier = run_intake(outcome, request.user, procedure, form)
     except TransitionError as exc:
-        messages.error(request, _(exc.message))
+        messages.error(request, transition_message(exc))
         return _page(request, unit, procedure, checklist=checklist, form=form, status=409)
     except DossierInputError as exc:
-        form.add_error(_intake_field(exc.field, outcome, form), _(exc.message))
+        form.add_error(_intake_field(exc.field, outcome, form), input_message(exc))
         return _page(request, unit, procedure, checklist=checklist, form=form, status=422)
     messages.success(request, DONE[outcome] % {"code": dossier.reference})
     return redirect("dossiers:detail", dossier_key(dossier))

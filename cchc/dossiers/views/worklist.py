@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cchc.domain.lifecycle import TransitionError
 from cchc.dossiers.forms import BulkForm, WorklistFilterForm, bulk_recipients
+from cchc.dossiers.messages import error_message
 from cchc.dossiers.models import Dossier
 from cchc.dossiers.selectors import (
     Filters,
@@ -167,5 +168,5 @@ def bulk_one(actor: User, code: str, data: dict) -> dict:
             dossier_return(actor=actor, dossier=dossier, method=method)
             message = _("Đã trả kết quả.")
     except (TransitionError, DossierInputError) as exc:
-        return {"code": code, "key": code, "ok": False, "message": _(exc.message)}
+        return {"code": code, "key": code, "ok": False, "message": error_message(exc)}
     return {"code": dossier.reference, "key": dossier_key(dossier), "ok": True, "message": message}

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, TransitionError
+from cchc.dossiers.messages import error_message, input_message, transition_message
 from cchc.dossiers.models import Dossier, DossierDocument, SupplementRequest
 from cchc.dossiers.selectors import dossier_get_for_user, dossier_list_for_user, keyset_page
 from cchc.dossiers.services import (
@@ -154,7 +155,7 @@ def supplement_view(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             form.add_error(None, message)
         return _dossier_page(request, dossier, supplement_form=form, status=422)
     except (DossierInputError, TransitionError) as exc:
-        messages.error(request, _(exc.message))
+        messages.error(request, error_message(exc))
         if form.uploads():
             messages.error(request, _(ERR_NOT_KEPT))
         return _dossier_page(request, dossier, supplement_form=form, status=409)
@@ -177,10 +178,10 @@ def return_method_view(request: HttpRequest, public_id: uuid.UUID) -> HttpRespon
             delivery_address=form.cleaned_data.get("delivery_address") or "",
         )
     except TransitionError as exc:
-        messages.error(request, _(exc.message))
+        messages.error(request, transition_message(exc))
         return _dossier_page(request, dossier, status=409)
     except DossierInputError as exc:
-        form.add_error(exc.field if exc.field in form.fields else None, _(exc.message))
+        form.add_error(exc.field if exc.field in form.fields else None, input_message(exc))
         return _dossier_page(request, dossier, return_form=form, status=422)
     messages.success(request, _("Đã cập nhật hình thức nhận kết quả."))
     return redirect("portal:my_dossier", dossier.public_id)
@@ -198,10 +199,10 @@ def withdraw_view(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             raise TransitionError(_("Bản nháp chưa nộp nên không cần rút."), [])
         dossier_withdraw(actor=request.user, dossier=dossier, reason=form.cleaned_data["reason"])
     except TransitionError as exc:
-        messages.error(request, _(exc.message))
+        messages.error(request, transition_message(exc))
         return _dossier_page(request, dossier, status=409)
     except DossierInputError as exc:
-        form.add_error("reason", _(exc.message))
+        form.add_error("reason", input_message(exc))
         return _dossier_page(request, dossier, withdraw_form=form, status=422)
     messages.success(request, _("Đã rút hồ sơ."))
     return redirect("portal:my_dossier", dossier.public_id)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from cchc.catalog.models import Procedure
 from cchc.domain.lifecycle import Status, TransitionError
+from cchc.dossiers.messages import error_message, input_message, transition_message
 from cchc.dossiers.models import Dossier
 from cchc.dossiers.services import (
     DossierInputError,
@@ -58,7 +59,7 @@ def apply_view(request: HttpRequest, code: str) -> HttpResponse:
     try:
         options = draft_options(procedure)
     except DossierInputError as exc:
-        context = {"procedure": procedure, "message": _(exc.message)}
+        context = {"procedure": procedure, "message": input_message(exc)}
         return render(request, "portal/apply/apply_unavailable.html", context, status=404)
     if request.method == "GET":
         form = ApplyForm(options=options, initial=applicant_initial(request.user))
@@ -92,7 +93,7 @@ def draft_view(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     try:
         options = draft_options(procedure)
     except DossierInputError as exc:
-        context = {"procedure": procedure, "message": _(exc.message), "dossier": dossier}
+        context = {"procedure": procedure, "message": input_message(exc), "dossier": dossier}
         return render(request, "portal/apply/apply_unavailable.html", context, status=409)
     existing = list(dossier.documents.order_by("id"))
     if request.method == "GET":
@@ -130,7 +131,7 @@ def _remove(request: HttpRequest, dossier: Dossier) -> HttpResponse:
     except ValueError:  # not a number, or DossierInputError: not a document of this dossier
         raise Http404 from None
     except TransitionError as exc:
-        messages.error(request, _(exc.message))
+        messages.error(request, transition_message(exc))
     else:
         messages.success(request, _("Đã xoá tệp khỏi bản nháp."))
     return redirect("portal:draft", dossier.public_id)
@@ -146,7 +147,7 @@ def _refused(
             form.add_error(None, message)
     else:
         field = getattr(exc, "field", "")
-        form.add_error(field if field in form.fields else None, _(exc.message))
+        form.add_error(field if field in form.fields else None, error_message(exc))
     if form.uploads():
         messages.error(request, _(ERR_NOT_KEPT))
     return page()
@@ -161,7 +162,7 @@ def _after_save(request: HttpRequest, dossier: Dossier) -> HttpResponse:
     try:
         dossier = dossier_submit_draft(actor=request.user, dossier=dossier)
     except (DossierInputError, TransitionError) as exc:
-        messages.error(request, _(exc.message))
+        messages.error(request, error_message(exc))
         messages.info(request, _("Hồ sơ đã được lưu nháp, chưa gửi đến cơ quan."))
         return redirect("portal:draft", dossier.public_id)
     messages.success(

@@ -22,6 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cchc.domain.lifecycle import TransitionError
+from cchc.dossiers.messages import error_message
 from cchc.dossiers.models import Payment
 from cchc.dossiers.services import DossierInputError
 from cchc.portal.payments.gateway import GatewayError, get_gateway
@@ -89,8 +90,10 @@ def payment_start_view(request: HttpRequest, public_id: str) -> HttpResponse:
     if request.method == "POST":
         try:
             payment = payment_start(actor=request.user, dossier=dossier)
-        except (PaymentError, TransitionError, DossierInputError) as exc:
+        except PaymentError as exc:
             error, status = _(exc.message), 409
+        except (TransitionError, DossierInputError) as exc:
+            error, status = error_message(exc), 409
         else:
             try:
                 return redirect(_gateway_url(request, payment))
