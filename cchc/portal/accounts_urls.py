@@ -12,4 +12,12 @@ urlpatterns = [
     path("du-lieu-ca-nhan/", views.account_export_view, name="account_export"),
     path("dong-tai-khoan/", views.account_close_view, name="account_close"),
     path("da-dong/", views.account_closed_view, name="account_closed"),
+    path("quen-mat-khau/", views.password_reset_view, name="password_reset"),
+    path("quen-mat-khau/da-gui/", views.password_reset_sent_view, name="password_reset_sent"),
+    path(
+        "dat-lai-mat-khau/<str:uidb64>/<str:token>/",
+        views.password_reset_confirm_view,
+        name="password_reset_confirm",
+    ),
+    path("dat-lai-mat-khau/xong/", views.password_reset_done_view, name="password_reset_done"),
 ]

@@ -32,6 +32,10 @@ MSG_LOGIN_INVALID = _(
 )
 MSG_EMAIL_INVALID = _("Thư điện tử không đúng định dạng, ví dụ: ten@example.vn.")
 MSG_REQUIRED = _("Vui lòng nhập thông tin này.")
+MSG_IDENTIFIER_INVALID = _(
+    "Vui lòng nhập thư điện tử (ví dụ: ten@example.vn) hoặc số điện thoại di động 10 chữ số "
+    "đã dùng khi đăng ký."
+)
 
 
 def _text(label: str, *, autocomplete: str, required: bool = True, max_length: int = 255) -> Any:
@@ -254,3 +258,62 @@ class CloseAccountForm(forms.Form):
         if not self.account.check_password(password):
             raise ValidationError(MSG_WRONG_PASSWORD, code="wrong_password")
         return password
+
+
+class PasswordResetRequestForm(forms.Form):
+    """The e-mail address or phone number of the account whose password was forgotten."""
+
+    identifier = forms.CharField(
+        label=_("Thư điện tử hoặc số điện thoại đã đăng ký"),
+        max_length=254,
+        error_messages={"required": MSG_REQUIRED},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "username", "autofocus": True, "class": "form-control"}
+        ),
+    )
+
+    def clean_identifier(self) -> str:
+        value = normalize_identifier(self.cleaned_data["identifier"])
+        if "@" in value:
+            try:
+                forms.EmailField().clean(value)
+            except ValidationError as error:
+                raise ValidationError(MSG_IDENTIFIER_INVALID, code="invalid") from error
+        elif not PHONE_VALIDATOR.regex.fullmatch(value):
+            raise ValidationError(MSG_IDENTIFIER_INVALID, code="invalid")
+        return value
+
+
+class CitizenSetPasswordForm(forms.Form):
+    """A new password from a reset link, checked by the same rules as at sign-up. Takes the
+    account as its first argument, as Django's reset view passes it."""
+
+    new_password1 = forms.CharField(
+        label=_("Mật khẩu mới"),
+        strip=False,
+        error_messages={"required": MSG_REQUIRED},
+        help_text=SignupForm.base_fields["password1"].help_text,
+        widget=forms.PasswordInput(attrs={"class": "form-control", "autocomplete": "new-password"}),
+    )
+    new_password2 = forms.CharField(
+        label=_("Nhập lại mật khẩu mới"),
+        strip=False,
+        error_messages={"required": MSG_REQUIRED},
+        widget=forms.PasswordInput(attrs={"class": "form-control", "autocomplete": "new-password"}),
+    )
+
+    def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("new_password1"), cleaned.get("new_password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("new_password2", ValidationError(MSG_PASSWORD_MISMATCH, code="mismatch"))
+        elif password1:
+            try:
+                validate_citizen_password(password1, self.user)
+            except ValidationError as error:
+                self.add_error("new_password1", error)
+        return cleaned

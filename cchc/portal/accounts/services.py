@@ -15,12 +15,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from axes.utils import reset as axes_reset
 from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.models import OutboxMessage
+from cchc.core.outbox import outbox_enqueue
 from cchc.dossiers.models import Dossier, DossierEvent
 from cchc.org.models import ApiToken, ConsentRecord, User
 from cchc.portal.accounts.privacy import NOTICE_VERSION
@@ -235,6 +244,111 @@ def citizen_close_account(*, user: User, now: datetime | None = None) -> User:
     locked.save()
     _record_consents(locked, withdrawn, source=ConsentRecord.Source.CLOSURE, now=now)
     ApiToken.objects.filter(user=locked, revoked_at__isnull=True).update(revoked_at=now)
+    return locked
+
+
+# --- password recovery ---------------------------------------------------------------------------
+
+RESET_SUBJECT = "Đặt lại mật khẩu tài khoản dịch vụ công"
+RESET_DONE_SUBJECT = "Mật khẩu tài khoản dịch vụ công đã được đặt lại"
+
+
+def citizen_for_identifier(identifier: str) -> User | None:
+    """The one open citizen account whose e-mail (any case) or phone number is
+    ``identifier`` (already in canonical form), or ``None``."""
+    if "@" in identifier:
+        matches = list(_active_citizens().filter(email__iexact=identifier)[:2])
+    elif identifier:
+        matches = list(_active_citizens().filter(phone=identifier)[:2])
+    else:
+        matches = []
+    return matches[0] if len(matches) == 1 else None
+
+
+def password_reset_url(user: User) -> str:
+    """The one-time link that sets a new password: Django's token, which stops working once
+    the password changes or ``PASSWORD_RESET_TIMEOUT`` has passed."""
+    path = reverse(
+        "portal:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return f"{settings.CCHC_PUBLIC_URL}{path}"
+
+
+def _reset_minutes() -> int:
+    return max(1, settings.PASSWORD_RESET_TIMEOUT // 60)
+
+
+@transaction.atomic
+def citizen_request_password_reset(*, identifier: str) -> OutboxMessage | None:
+    """Queue a password-reset link for the open citizen account of ``identifier``: by e-mail
+    when the citizen typed their e-mail address, by SMS when they typed their phone number —
+    the channel they showed they know. Nothing for an unknown identifier (the page says the
+    same either way, so it tells nobody which accounts exist). Sent whatever the notification
+    consents say: the citizen asked for this message."""
+    user = citizen_for_identifier(identifier)
+    if user is None:
+        return None
+    link = password_reset_url(user)
+    minutes = _reset_minutes()
+    if "@" in identifier:
+        channel, recipient = OutboxMessage.Channel.EMAIL, user.email
+        body = render_to_string(
+            "notifications/password_reset.txt",
+            {
+                "user": user,
+                "link": link,
+                "minutes": minutes,
+                "province_name": settings.CCHC_PROVINCE_NAME,
+            },
+        ).strip()
+    else:
+        channel, recipient = OutboxMessage.Channel.SMS, user.phone
+        body = f"Đặt lại mật khẩu dịch vụ công (hiệu lực {minutes} phút): {link}"
+    return outbox_enqueue(
+        channel=channel,
+        recipient=recipient,
+        subject=RESET_SUBJECT,
+        body=body,
+        template="password_reset",
+        user=user,
+    )
+
+
+@transaction.atomic
+def citizen_reset_password(*, user: User, password: str, now: datetime | None = None) -> User:
+    """Set a new password from a reset link. Every other session of the account ends (its
+    session hash changes), the sign-in lockout of its e-mail and phone is lifted (the citizen
+    has just proved they hold one of them), and the account is told by e-mail — or by SMS when
+    it has no e-mail — so that a reset the owner did not ask for does not go unnoticed."""
+    now = now or timezone.now()
+    locked = _lock_citizen(user)
+    locked.set_password(password)
+    locked.save(update_fields=["password"])
+    for identifier in {locked.email.lower(), locked.phone} - {""}:
+        axes_reset(username=identifier)
+    when = timezone.localtime(now).strftime("%H:%M ngày %d/%m/%Y")
+    text = (
+        f"Mật khẩu tài khoản dịch vụ công của Ông/Bà đã được đặt lại lúc {when}. "
+        "Nếu không phải Ông/Bà thực hiện, hãy đặt lại mật khẩu ngay và liên hệ bộ phận "
+        "một cửa gần nhất."
+    )
+    channel, recipient = (
+        (OutboxMessage.Channel.EMAIL, locked.email)
+        if locked.email
+        else (OutboxMessage.Channel.SMS, locked.phone)
+    )
+    outbox_enqueue(
+        channel=channel,
+        recipient=recipient,
+        subject=RESET_DONE_SUBJECT,
+        body=text,
+        template="password_reset_done",
+        user=locked,
+    )
     return locked
 
 

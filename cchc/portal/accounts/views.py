@@ -7,14 +7,22 @@ import json
 from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
-from django.contrib.auth.views import LoginView, redirect_to_login
+from django.contrib.auth.views import (
+    INTERNAL_RESET_SESSION_TOKEN,
+    LoginView,
+    PasswordResetConfirmView,
+    redirect_to_login,
+)
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -23,7 +31,9 @@ from cchc.core.ratelimit import client_ip, hit
 from cchc.org.models import User
 from cchc.portal.accounts.forms import (
     CitizenLoginForm,
+    CitizenSetPasswordForm,
     CloseAccountForm,
+    PasswordResetRequestForm,
     ProfileForm,
     SignupForm,
 )
@@ -32,6 +42,8 @@ from cchc.portal.accounts.services import (
     AccountInputError,
     citizen_close_account,
     citizen_export,
+    citizen_request_password_reset,
+    citizen_reset_password,
     citizen_signup,
     citizen_update_profile,
 )
@@ -44,6 +56,11 @@ SIGNUP_WINDOW = 3600
 # become a way to guess the password of a signed-in session).
 CLOSE_LIMIT = 5
 CLOSE_WINDOW = 900
+# Password-reset requests: per client address (a page an attacker could script), and per
+# e-mail or phone (each request sends a message: nobody's inbox or phone may be flooded).
+RESET_LIMIT = 10
+RESET_WINDOW = 3600
+RESET_PER_ACCOUNT_LIMIT = 3
 BACKEND = "cchc.portal.accounts.backends.EmailOrPhoneBackend"
 
 
@@ -197,3 +214,73 @@ def account_close_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 def account_closed_view(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/accounts/account_closed.html")
+
+
+# --- forgotten password ------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def password_reset_view(request: HttpRequest) -> HttpResponse:
+    """Ask for a reset link by e-mail address or phone number. The answer is the same whether
+    or not an account matches, so the page tells nobody who has an account."""
+    if request.method == "POST":
+        retry_after = hit(
+            "portal-reset", client_ip(request), limit=RESET_LIMIT, window=RESET_WINDOW
+        )
+        if retry_after:
+            return _too_many(request, retry_after)
+        form = PasswordResetRequestForm(request.POST)
+        if form.is_valid():
+            identifier = form.cleaned_data["identifier"]
+            # Over the per-identifier limit nothing more is sent, and the page says the same.
+            if not hit(
+                "portal-reset-id", identifier, limit=RESET_PER_ACCOUNT_LIMIT, window=RESET_WINDOW
+            ):
+                citizen_request_password_reset(identifier=identifier)
+            request.session["password_reset_channel"] = "email" if "@" in identifier else "sms"
+            return redirect("portal:password_reset_sent")
+    else:
+        form = PasswordResetRequestForm()
+    return render(request, "portal/accounts/password_reset.html", {"form": form})
+
+
+@never_cache
+@require_GET
+def password_reset_sent_view(request: HttpRequest) -> HttpResponse:
+    context = {
+        "channel": request.session.get("password_reset_channel", "email"),
+        "minutes": max(1, settings.PASSWORD_RESET_TIMEOUT // 60),
+    }
+    return render(request, "portal/accounts/password_reset_sent.html", context)
+
+
+class CitizenPasswordResetConfirmView(PasswordResetConfirmView):
+    """Django's one-time link check (the token moves from the address into the session
+    before the form is shown, so it never leaks in a Referer), for open citizen accounts only,
+    with the sign-up password rules and the reset done by ``citizen_reset_password``."""
+
+    form_class = CitizenSetPasswordForm
+    template_name = "portal/accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("portal:password_reset_done")
+    reset_url_token = "dat-mat-khau"
+
+    def get_user(self, uidb64: str) -> User | None:
+        try:
+            pk = int(force_str(urlsafe_base64_decode(uidb64)))
+        except (TypeError, ValueError, OverflowError, UnicodeDecodeError):
+            return None
+        return User.objects.filter(pk=pk, role=User.Role.CITIZEN, is_active=True).first()
+
+    def form_valid(self, form: CitizenSetPasswordForm) -> HttpResponse:
+        citizen_reset_password(user=self.user, password=form.cleaned_data["new_password1"])
+        del self.request.session[INTERNAL_RESET_SESSION_TOKEN]
+        return redirect(self.success_url)
+
+
+password_reset_confirm_view = CitizenPasswordResetConfirmView.as_view()
+
+
+@require_GET
+def password_reset_done_view(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/accounts/password_reset_done.html")
