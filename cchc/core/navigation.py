@@ -45,6 +45,9 @@ MENU: list[MenuItem] = [
     MenuItem(_("Tiếp nhận"), "dossiers:intake", _role_in("counter_officer", "leader")),
     MenuItem(_("Hồ sơ"), "dossiers:worklist", _role_in("counter_officer", "specialist", "leader")),
     MenuItem(_("Cảnh báo"), "dossiers:alerts", _role_in("leader")),
+    MenuItem(
+        _("Đối soát thanh toán"), "dossiers:payment_review", _role_in("counter_officer", "leader")
+    ),
     MenuItem(_("Danh mục TTHC"), "catalog:procedure_list", _staff),
     MenuItem(_("Quản trị"), "admin:index", _admin),
 ]

@@ -396,6 +396,7 @@ class Payment(models.Model):
     failed_reason = models.CharField(_("lý do không thành công"), max_length=255, blank=True)
     needs_review = models.BooleanField(_("cần đối soát"), default=False)
     review_note = models.CharField(_("ghi chú đối soát"), max_length=255, blank=True)
+    review_closed_at = models.DateTimeField(_("đối soát xong lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("thanh toán")

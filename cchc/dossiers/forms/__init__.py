@@ -42,6 +42,7 @@ from cchc.dossiers.forms.intake import (
     ProcedureSearchForm,
     checklist_initial,
 )
+from cchc.dossiers.forms.payments import RefundForm
 from cchc.dossiers.forms.worklists import BulkForm, WorklistFilterForm, bulk_recipients
 
 __all__ = [
@@ -64,6 +65,7 @@ __all__ = [
     "PaymentRequestForm",
     "ProcedureSearchForm",
     "ReasonForm",
+    "RefundForm",
     "ReturnForm",
     "ReturnMethodChangeForm",
     "ShipmentForm",

@@ -58,12 +58,24 @@ def dossier_get_for_applicant(user: User, public_id: object) -> Dossier:
     return dossier
 
 
-def payment_list_needing_review() -> QuerySet[Payment]:
-    """Payments whose money and records disagree (for the officers who reconcile)."""
+def _reviewable(user: User) -> QuerySet[Payment]:
+    return Payment.objects.filter(dossier__in=dossier_list_for_user(user)).select_related(
+        "dossier", "dossier__receiving_agency", "recorded_by"
+    )
+
+
+def payment_list_needing_review(user: User) -> QuerySet[Payment]:
+    """Payments of ``user``'s dossiers whose money and records disagree, newest report
+    first (for the officers who reconcile)."""
+    return _reviewable(user).filter(needs_review=True).order_by("-last_callback_at", "-id")
+
+
+def payment_list_review_closed(user: User) -> QuerySet[Payment]:
+    """Reconciliations of ``user``'s dossiers already closed, latest first."""
     return (
-        Payment.objects.filter(needs_review=True)
-        .select_related("dossier", "dossier__receiving_agency")
-        .order_by("-last_callback_at", "-id")
+        _reviewable(user)
+        .filter(needs_review=False, review_closed_at__isnull=False)
+        .order_by("-review_closed_at", "-id")
     )
 
 

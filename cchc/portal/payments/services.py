@@ -63,7 +63,9 @@ MSG_REVIEW_SECOND_CHARGE = N_(
     "Cổng thanh toán báo thêm một giao dịch thành công (mã %(ref)s) cho khoản đã thanh toán: "
     "cần đối soát và hoàn tiền."
 )
-MSG_REFUND_NOT_ALLOWED = N_("Chỉ hoàn tiền cho giao dịch đang chờ đối soát và chưa ghi nhận.")
+MSG_REFUND_NOT_ALLOWED = N_(
+    "Giao dịch này không (hoặc không còn) chờ đối soát: không có khoản nào cần ghi nhận hoàn tiền."
+)
 MSG_REFUND_NOTE = N_("Cần ghi rõ chứng từ hoàn tiền.")
 
 STATE_WORDS = {Payment.State.EXPIRED: "hết hạn", Payment.State.FAILED: "không thành công"}
@@ -390,20 +392,31 @@ def payment_refresh(*, payment: Payment, now: datetime | None = None) -> Payment
 def payment_mark_refunded(
     *, actor: User, payment: Payment, note: str, now: datetime | None = None
 ) -> Payment:
-    """An officer records that money taken by the gateway but never applied to the dossier
-    (a late or mismatched success) has been given back. Changes no dossier."""
+    """An officer records that money the gateway took but the dossier never received (a
+    late or mismatched success, money for fees already paid at the counter) has been given
+    back: the payment becomes *refunded*. For a paid payment charged a second time, the
+    extra charge is what was given back: the payment stays paid. Either way the flag is
+    closed with the note (the refund voucher) and the time. Changes no dossier."""
     visible = dossier_list_for_user(actor).filter(pk=payment.dossier_id).exists()
     if not (actor.is_officer and visible):
         raise PaymentError(MSG_REFUND_NOT_ALLOWED)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
-    if not payment.needs_review or payment.state == Payment.State.PAID:
+    if not payment.needs_review:
         raise PaymentError(MSG_REFUND_NOT_ALLOWED)
     if not note.strip():
         raise PaymentError(MSG_REFUND_NOTE)
-    stamp = f"{_now(now).astimezone(VN_TZ):%d/%m/%Y %H:%M}"
-    payment.state = Payment.State.REFUNDED
+    now = _now(now)
+    stamp = f"{now.astimezone(VN_TZ):%d/%m/%Y %H:%M}"
+    if payment.state == Payment.State.PAID:
+        done = f"Đã hoàn khoản thu trùng {stamp}"
+    else:
+        payment.state = Payment.State.REFUNDED
+        done = f"Đã hoàn tiền {stamp}"
     payment.needs_review = False
-    payment.review_note = f"{payment.review_note} — Đã hoàn tiền {stamp}: {note.strip()}"[:255]
+    payment.review_closed_at = now
+    payment.review_note = f"{payment.review_note} — {done}: {note.strip()}"[:255]
     payment.recorded_by = actor
-    payment.save(update_fields=["state", "needs_review", "review_note", "recorded_by"])
+    payment.save(
+        update_fields=["state", "needs_review", "review_note", "review_closed_at", "recorded_by"]
+    )
     return payment

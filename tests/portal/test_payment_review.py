@@ -1,0 +1,157 @@
+"""Payment reconciliation by the agency's officers: the flagged online payments of their own
+dossiers, each closed with the refund voucher; another agency's payments stay out of sight."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cchc.dossiers.models import Payment
+from cchc.dossiers.services import dossier_pay
+from cchc.portal.payments.selectors import payment_list_needing_review
+from cchc.portal.payments.services import (
+    MSG_REFUND_NOT_ALLOWED,
+    Outcome,
+    PaymentError,
+    payment_handle_callback,
+    payment_mark_refunded,
+    payment_start,
+)
+from tests.portal.test_payments import online_dossier, result_fields
+
+pytestmark = pytest.mark.django_db
+
+REVIEW = "/can-bo/ho-so/doi-soat-thanh-toan/"
+
+
+def flagged_late(world, citizen) -> Payment:
+    """A success reported after the payment expired: money taken, nothing applied."""
+    dossier = online_dossier(world, citizen)
+    payment = payment_start(
+        actor=citizen, dossier=dossier, now=timezone.now() - timezone.timedelta(hours=1)
+    )
+    assert payment_handle_callback(params=result_fields(payment, ref="SBX-LATE-9")) == Outcome.LATE
+    payment.refresh_from_db()
+    return payment
+
+
+def flagged_twice(world, citizen) -> Payment:
+    """A paid payment the gateway reports a second success for."""
+    dossier = online_dossier(world, citizen)
+    payment = payment_start(actor=citizen, dossier=dossier)
+    assert payment_handle_callback(params=result_fields(payment, ref="A")) == Outcome.PAID
+    assert payment_handle_callback(params=result_fields(payment, ref="B")) == Outcome.ALREADY_PAID
+    payment.refresh_from_db()
+    return payment
+
+
+def refund_url(payment: Payment) -> str:
+    return reverse("dossiers:payment_refund", args=[payment.public_id])
+
+
+def test_the_menu_leads_counter_officers_and_leaders_to_the_review(
+    client, counter_officer, leader, specialist
+):
+    for user, shown in ((counter_officer, True), (leader, True), (specialist, False)):
+        client.force_login(user)
+        assert (REVIEW in client.get("/").content.decode()) is shown, user.role
+    assert reverse("dossiers:payment_review") == REVIEW
+
+
+def test_an_officer_sees_the_flagged_payment_and_records_the_refund(
+    client, world, citizen, counter_officer
+):
+    payment = flagged_late(world, citizen)
+    client.force_login(counter_officer)
+    page = client.get(REVIEW).content.decode()
+    assert payment.dossier.code in page and "75.000 đ" in page and "SBX-LATE-9" in page
+    assert "cần đối soát và hoàn tiền" in page
+
+    response = client.post(refund_url(payment), {"note": "UNC số 15 ngày 07/03/2026"})
+    assert response.status_code == 302 and response["Location"] == REVIEW
+    payment.refresh_from_db()
+    assert payment.state == Payment.State.REFUNDED and not payment.needs_review
+    assert payment.recorded_by == counter_officer and payment.review_closed_at is not None
+    assert "UNC số 15 ngày 07/03/2026" in payment.review_note
+
+    page = client.get(REVIEW).content.decode()
+    assert f"Đã ghi nhận hoàn tiền cho giao dịch của hồ sơ {payment.dossier.code}." in page
+    assert "Không có giao dịch nào chờ đối soát." in page
+    assert "Đã hoàn tiền" in page and counter_officer.get_full_name() in page
+
+
+def test_the_voucher_is_required_and_nothing_changes_without_it(
+    client, world, citizen, counter_officer
+):
+    payment = flagged_late(world, citizen)
+    client.force_login(counter_officer)
+    response = client.post(refund_url(payment), {"note": "   "})
+    assert response.status_code == 422
+    assert "Trường này là bắt buộc." in response.content.decode()
+    payment.refresh_from_db()
+    assert payment.needs_review and payment.state == Payment.State.EXPIRED
+
+
+def test_a_second_charge_on_a_paid_payment_is_refunded_and_the_payment_stays_paid(
+    client, world, citizen, leader
+):
+    payment = flagged_twice(world, citizen)
+    client.force_login(leader)
+    assert (
+        client.post(refund_url(payment), {"note": "Hoàn mã B ngày 08/03/2026"}).status_code == 302
+    )
+    payment.refresh_from_db()
+    assert payment.state == Payment.State.PAID and not payment.needs_review
+    assert "Đã hoàn khoản thu trùng" in payment.review_note
+    assert payment.dossier.events.filter(action="pay").count() == 1
+
+
+def test_a_payment_not_waiting_for_review_cannot_be_marked_refunded(
+    client, world, citizen, counter_officer
+):
+    dossier = online_dossier(world, citizen)
+    dossier_pay(actor=counter_officer, dossier=dossier, receipt_number="BL-7")
+    payment = dossier.payments.get()
+    client.force_login(counter_officer)
+    response = client.post(refund_url(payment), {"note": "không có gì để hoàn"})
+    assert response.status_code == 409
+    assert str(MSG_REFUND_NOT_ALLOWED) in response.content.decode()
+    payment.refresh_from_db()
+    assert payment.state == Payment.State.PAID and payment.review_closed_at is None
+    with pytest.raises(PaymentError):
+        payment_mark_refunded(actor=counter_officer, payment=payment, note="x")
+
+
+def test_another_agencys_payment_is_out_of_sight(client, world, citizen, other_agency_officer):
+    payment = flagged_late(world, citizen)
+    assert not payment_list_needing_review(other_agency_officer).exists()
+    client.force_login(other_agency_officer)
+    assert payment.dossier.code not in client.get(REVIEW).content.decode()
+    assert client.post(refund_url(payment), {"note": "UNC 1"}).status_code == 404
+    payment.refresh_from_db()
+    assert payment.needs_review
+
+
+def test_citizens_and_anonymous_users_are_kept_out(client, world, citizen):
+    payment = flagged_late(world, citizen)
+    assert client.get(REVIEW).status_code == 302
+    client.force_login(citizen)
+    assert client.get(REVIEW).status_code == 403
+    assert client.post(refund_url(payment), {"note": "UNC 1"}).status_code == 403
+    payment.refresh_from_db()
+    assert payment.needs_review
+
+
+def test_the_review_page_reads_a_fixed_number_of_queries(
+    client, world, citizen, counter_officer, django_assert_max_num_queries
+):
+    flagged_late(world, citizen)
+    client.force_login(counter_officer)
+    client.get(REVIEW)
+    with django_assert_max_num_queries(12) as few:
+        client.get(REVIEW)
+    for _ in range(3):
+        flagged_late(world, citizen)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(REVIEW).status_code == 200
