@@ -38,6 +38,35 @@ MSG_IDENTIFIER_INVALID = _(
 )
 
 
+PASSWORD_HELP = _(
+    "Ít nhất 12 ký tự, không phải mật khẩu phổ biến, không chỉ gồm chữ số. Một câu ngắn dễ nhớ "
+    "là lựa chọn tốt."
+)
+
+
+def _new_password(label: str, help_text: str = "") -> Any:
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        strip=False,
+        error_messages={"required": MSG_REQUIRED},
+        widget=forms.PasswordInput(attrs={"class": "form-control", "autocomplete": "new-password"}),
+    )
+
+
+def check_new_password(form: forms.Form, first: str, second: str, account: User) -> None:
+    """The two typings of a new password match and the password keeps the citizen rules for
+    ``account`` (each failure attached to the field, in Vietnamese)."""
+    password1, password2 = form.cleaned_data.get(first), form.cleaned_data.get(second)
+    if password1 and password2 and password1 != password2:
+        form.add_error(second, ValidationError(MSG_PASSWORD_MISMATCH, code="mismatch"))
+    elif password1:
+        try:
+            validate_citizen_password(password1, account)
+        except ValidationError as error:
+            form.add_error(first, error)
+
+
 def _text(label: str, *, autocomplete: str, required: bool = True, max_length: int = 255) -> Any:
     return forms.CharField(
         label=label,
@@ -118,22 +147,8 @@ class SignupForm(ContactFieldsMixin):
             attrs={"class": "form-control", "inputmode": "numeric", "autocomplete": "off"}
         ),
     )
-    password1 = forms.CharField(
-        label=_("Mật khẩu"),
-        strip=False,
-        error_messages={"required": MSG_REQUIRED},
-        help_text=_(
-            "Ít nhất 12 ký tự, không phải mật khẩu phổ biến, không chỉ gồm chữ số. Một câu "
-            "ngắn dễ nhớ là lựa chọn tốt."
-        ),
-        widget=forms.PasswordInput(attrs={"class": "form-control", "autocomplete": "new-password"}),
-    )
-    password2 = forms.CharField(
-        label=_("Nhập lại mật khẩu"),
-        strip=False,
-        error_messages={"required": MSG_REQUIRED},
-        widget=forms.PasswordInput(attrs={"class": "form-control", "autocomplete": "new-password"}),
-    )
+    password1 = _new_password(_("Mật khẩu"), PASSWORD_HELP)
+    password2 = _new_password(_("Nhập lại mật khẩu"))
     # Consent is the basis for notifications: the boxes start unticked (Law 91/2025).
     notify_email = forms.BooleanField(
         label=_("Tôi đồng ý nhận thông báo về hồ sơ qua thư điện tử."),
@@ -167,21 +182,14 @@ class SignupForm(ContactFieldsMixin):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
-        if password1 and password2 and password1 != password2:
-            self.add_error("password2", ValidationError(MSG_PASSWORD_MISMATCH, code="mismatch"))
-        elif password1:
-            candidate = User(
-                username=cleaned.get("email") or cleaned.get("phone") or "",
-                full_name=cleaned.get("full_name") or "",
-                email=cleaned.get("email") or "",
-                phone=cleaned.get("phone") or "",
-                citizen_id=cleaned.get("citizen_id") or "",
-            )
-            try:
-                validate_citizen_password(password1, candidate)
-            except ValidationError as error:
-                self.add_error("password1", error)
+        candidate = User(
+            username=cleaned.get("email") or cleaned.get("phone") or "",
+            full_name=cleaned.get("full_name") or "",
+            email=cleaned.get("email") or "",
+            phone=cleaned.get("phone") or "",
+            citizen_id=cleaned.get("citizen_id") or "",
+        )
+        check_new_password(self, "password1", "password2", candidate)
         return cleaned
 
 
@@ -288,19 +296,8 @@ class CitizenSetPasswordForm(forms.Form):
     """A new password from a reset link, checked by the same rules as at sign-up. Takes the
     account as its first argument, as Django's reset view passes it."""
 
-    new_password1 = forms.CharField(
-        label=_("Mật khẩu mới"),
-        strip=False,
-        error_messages={"required": MSG_REQUIRED},
-        help_text=SignupForm.base_fields["password1"].help_text,
-        widget=forms.PasswordInput(attrs={"class": "form-control", "autocomplete": "new-password"}),
-    )
-    new_password2 = forms.CharField(
-        label=_("Nhập lại mật khẩu mới"),
-        strip=False,
-        error_messages={"required": MSG_REQUIRED},
-        widget=forms.PasswordInput(attrs={"class": "form-control", "autocomplete": "new-password"}),
-    )
+    new_password1 = _new_password(_("Mật khẩu mới"), PASSWORD_HELP)
+    new_password2 = _new_password(_("Nhập lại mật khẩu mới"))
 
     def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
         self.user = user
@@ -308,12 +305,5 @@ class CitizenSetPasswordForm(forms.Form):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        password1, password2 = cleaned.get("new_password1"), cleaned.get("new_password2")
-        if password1 and password2 and password1 != password2:
-            self.add_error("new_password2", ValidationError(MSG_PASSWORD_MISMATCH, code="mismatch"))
-        elif password1:
-            try:
-                validate_citizen_password(password1, self.user)
-            except ValidationError as error:
-                self.add_error("new_password1", error)
+        check_new_password(self, "new_password1", "new_password2", self.user)
         return cleaned
