@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 
 from cchc.catalog.models import Procedure
 from cchc.dossiers import printing
@@ -20,6 +21,7 @@ from cchc.dossiers.services import (
     dossier_approve,
     dossier_forward,
 )
+from cchc.portal.public.lookup import _retry_text
 from cchc.satisfaction import links
 from cchc.satisfaction.services import rating_submit
 from tests.dossiers.helpers import APPLICANT, at, receive
@@ -411,3 +413,9 @@ def test_the_receipt_qr_leads_to_the_lookup_with_the_rating_token(client, world,
 
 def test_lookup_only_answers_get_and_post(client, world):
     assert client.put(LOOKUP).status_code == 405
+
+
+def test_the_wait_before_retrying_is_said_with_the_right_plural():
+    assert (_retry_text(1), _retry_text(30), _retry_text(61)) == ("1 giây", "30 giây", "2 phút")
+    with translation.override("en"):
+        assert (_retry_text(1), _retry_text(30)) == ("1 second", "30 seconds")

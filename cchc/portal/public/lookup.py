@@ -17,7 +17,7 @@ from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -139,7 +139,7 @@ def _token_link(code: str, token: str) -> str:
 
 def _retry_text(seconds: int) -> str:
     if seconds < 60:
-        return _("%(n)s giây") % {"n": seconds}
+        return ngettext("%(n)s giây", "%(n)s giây", seconds) % {"n": seconds}
     minutes = (seconds + 59) // 60
     return _("%(n)s phút") % {"n": minutes}
 
