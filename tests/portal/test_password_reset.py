@@ -123,8 +123,9 @@ def test_a_phone_number_gets_the_link_by_sms(client, world):
     assert message.channel == OutboxMessage.Channel.SMS
     assert message.recipient == "0987222333"
     assert message.user == user
-    # the SMS carries the whole link, short enough for two SMS segments
-    assert len(message.body) <= 160 * 2
+    # the SMS is the link and one line saying what it is for and how long it works
+    assert message.body.startswith("Đặt lại mật khẩu dịch vụ công (hiệu lực 60 phút): http")
+    assert len(message.body) <= 160
     assert (
         set_password(client, open_link(client, link_in(message)), NEW_PASSWORD).status_code == 302
     )
