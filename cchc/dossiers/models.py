@@ -246,6 +246,46 @@ class DossierDocument(models.Model):
         return self.name
 
 
+class DocumentAccess(models.Model):
+    """One opening of an uploaded paper of a dossier: who, from which agency, when, from where
+    (DOMAIN A10: identity papers are sensitive personal data — restricted access, access
+    logged; Law 91/2025 lets the person know who processed their data). Append-only. The
+    document's name is copied: a draft's document the applicant replaced is gone, its
+    accesses stay."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="document_accesses")
+    document = models.ForeignKey(
+        DossierDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    document_name = models.CharField(_("giấy tờ"), max_length=500)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người xem"),
+    )
+    user_name = models.CharField(_("họ tên người xem"), max_length=150)
+    agency = models.ForeignKey(
+        "org.Agency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("cơ quan"),
+    )
+    at = models.DateTimeField(_("thời điểm"))
+    ip = models.GenericIPAddressField(_("địa chỉ IP"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lượt xem giấy tờ")
+        verbose_name_plural = _("nhật ký xem giấy tờ")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["dossier", "at"], name="document_access_dossier_at")]
+
+    def __str__(self) -> str:
+        return f"{self.document_name} — {self.user_name}"
+
+
 class DossierEvent(models.Model):
     """Append-only history (nhật ký xử lý): one row per action, the source of the control
     sheet (Mẫu 05). Never updated, never deleted."""

@@ -5,6 +5,7 @@ download a document (as an attachment, never rendered)."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -15,7 +16,7 @@ from cchc.catalog.services import procedure_publish
 from cchc.core.calendar import current_calendar
 from cchc.core.templatetags.vn import vn_datetime
 from cchc.domain.lifecycle import TransitionError
-from cchc.dossiers.models import Dossier, DossierDocument, DossierEvent
+from cchc.dossiers.models import DocumentAccess, Dossier, DossierDocument, DossierEvent
 from cchc.dossiers.selectors import Worklist, dossier_worklist
 from cchc.dossiers.services import (
     DossierInputError,
@@ -655,6 +656,52 @@ def test_officers_download_within_their_scope_only(
         if status == 200:
             assert response["Content-Disposition"].startswith("attachment;")
             assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_every_opening_of_a_paper_is_logged_and_shown_to_the_applicant(
+    client, citizen, counter_officer, other_agency_officer
+):
+    """DOMAIN A10: identity papers are sensitive; who opened them is recorded, refused
+    attempts are not openings, and the applicant sees the officers and can export them all."""
+    d = submitted(client, citizen)
+    doc = d.documents.get()
+    client.get(file_url(d, doc), REMOTE_ADDR="203.0.113.9")  # the applicant
+    client.force_login(other_agency_officer)
+    assert client.get(officer_file_url(d, doc)).status_code == 404
+    client.force_login(counter_officer)
+    assert client.get(officer_file_url(d, doc), REMOTE_ADDR="10.1.2.3").status_code == 200
+
+    rows = list(DocumentAccess.objects.filter(dossier=d).order_by("at", "pk"))
+    assert [(r.user, r.agency, r.ip, r.document) for r in rows] == [
+        (citizen, None, "203.0.113.9", doc),
+        (counter_officer, counter_officer.agency, "10.1.2.3", doc),
+    ]
+    assert rows[1].user_name == counter_officer.get_full_name() == "Trần Thị Tiếp Nhận"
+    assert rows[1].document_name == doc.name
+
+    client.force_login(citizen)
+    page = text(client.get(page_url(d)))
+    assert "Cán bộ đã mở giấy tờ của hồ sơ" in page
+    assert f"Trần Thị Tiếp Nhận ({counter_officer.agency.name}): {doc.name}" in page
+    export = json.loads(client.get(reverse("portal:account_export")).content)
+    [mine] = [x for x in export["dossiers"] if x["reference"] == d.reference]
+    assert [(a["by"], a["agency"]) for a in mine["document_accesses"]] == [
+        (citizen.get_full_name(), None),
+        ("Trần Thị Tiếp Nhận", counter_officer.agency.name),
+    ]
+
+
+def test_the_access_log_is_read_only_in_the_admin(client, citizen, admin_user):
+    d = submitted(client, citizen)
+    client.get(file_url(d, d.documents.get()))
+    access = DocumentAccess.objects.get(dossier=d)
+    client.force_login(admin_user)
+    listing = client.get(reverse("admin:dossiers_documentaccess_changelist"))
+    assert listing.status_code == 200 and str(d) in text(listing)
+    assert client.get(reverse("admin:dossiers_documentaccess_add")).status_code == 403
+    url = reverse("admin:dossiers_documentaccess_delete", args=[access.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    assert DocumentAccess.objects.filter(pk=access.pk).exists()
 
 
 def test_officers_never_see_a_drafts_files(client, citizen, counter_officer):

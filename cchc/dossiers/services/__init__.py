@@ -3,6 +3,7 @@ change"): atomic, row-locked, checked against ``cchc.domain.lifecycle``, one eve
 Names are ``dossier_<verb>`` so ``grep dossier_`` finds every operation."""
 
 from cchc.dossiers.services._common import DossierInputError
+from cchc.dossiers.services.documents import document_access_record
 from cchc.dossiers.services.drafts import (
     DraftDetails,
     DraftOptions,
@@ -49,6 +50,7 @@ __all__ = [
     "DraftDetails",
     "DraftOptions",
     "IntakeRequest",
+    "document_access_record",
     "dossier_accept",
     "dossier_apologize",
     "dossier_approve",

@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.core.models import OutboxMessage
 from cchc.core.outbox import outbox_enqueue
-from cchc.dossiers.models import Dossier, DossierEvent
+from cchc.dossiers.models import DocumentAccess, Dossier, DossierEvent
 from cchc.org.models import ApiToken, ConsentRecord, User
 from cchc.portal.accounts.privacy import NOTICE_VERSION
 
@@ -423,6 +423,16 @@ def _dossier_data(dossier: Dossier) -> dict[str, Any]:
             }
             for payment in dossier.payments.all()
         ],
+        # Who opened the papers (DOMAIN A10): officers with their agency, and the applicant.
+        "document_accesses": [
+            {
+                "document": access.document_name,
+                "by": access.user_name,
+                "agency": access.agency.name if access.agency else None,
+                "at": _iso(access.at),
+            }
+            for access in dossier.document_accesses.all()
+        ],
     }
 
 
@@ -467,6 +477,10 @@ def citizen_export(*, user: User, now: datetime | None = None) -> dict[str, Any]
             "documents",
             Prefetch("events", queryset=DossierEvent.objects.order_by("seq")),
             "payments",
+            Prefetch(
+                "document_accesses",
+                queryset=DocumentAccess.objects.select_related("agency").order_by("at", "pk"),
+            ),
         )
         .order_by("created_at", "pk")
     )

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from cchc.core.ratelimit import client_ip
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, TransitionError
 from cchc.dossiers.messages import error_message, input_message, transition_message
@@ -25,6 +26,7 @@ from cchc.dossiers.models import Dossier, DossierDocument, SupplementRequest
 from cchc.dossiers.selectors import dossier_get_for_user, dossier_list_for_user, keyset_page
 from cchc.dossiers.services import (
     DossierInputError,
+    document_access_record,
     dossier_change_return_method,
     dossier_submit_supplement,
     dossier_withdraw,
@@ -37,6 +39,7 @@ from cchc.portal.apply.access import citizen_required, own_dossier
 from cchc.portal.apply.forms import ReturnMethodForm, SupplementForm, WithdrawForm
 from cchc.portal.apply.timeline import applicant_timeline, status_hint
 
+ACCESSES_SHOWN = 20
 logger = logging.getLogger("cchc.dossiers.files")
 
 PAGE_SIZE = 20
@@ -96,6 +99,13 @@ def _dossier_page(
         "withdraw_form": withdraw_form if can_withdraw else None,
         "return_form": return_form if Action.CHANGE_RETURN_METHOD in allowed else None,
         "shipments": list(dossier.shipments.order_by("handed_over_at")),
+        # Officers who opened the papers, newest first (DOMAIN A10; the applicant's own
+        # downloads are in the data export).
+        "document_accesses": list(
+            dossier.document_accesses.filter(agency__isnull=False).select_related("agency")[
+                :ACCESSES_SHOWN
+            ]
+        ),
         "fee_lines": list(dossier.fee_lines.order_by("id")),
         "payments": list(dossier.payments.order_by("created_at")),
         "outstanding": outstanding,
@@ -241,6 +251,7 @@ def serve_document(request: HttpRequest, dossier: Dossier, document_id: int) -> 
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    document_access_record(document=document, user=request.user, ip=client_ip(request))
     logger.info(
         "document %s of dossier %s served to user %s",
         document.pk,
