@@ -32,7 +32,7 @@ def test_a_receipt_through_the_api_is_a_bounded_number_of_queries(client, counte
     # token, procedure, version, dossier, documents, code (1 on PostgreSQL, 3 elsewhere),
     # steps, fees, event, dossier update, counters, outbox (one statement for e-mail and SMS)
     # and the transaction; the allowed actions are read from the rows in hand.
-    limit = 15 if connection.vendor == "postgresql" else 17
+    limit = 14 if connection.vendor == "postgresql" else 16
     assert len(queries) <= limit, "\n".join(q["sql"][:120] for q in queries.captured_queries)
 
 
