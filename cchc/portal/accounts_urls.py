@@ -12,6 +12,7 @@ urlpatterns = [
     path("du-lieu-ca-nhan/", views.account_export_view, name="account_export"),
     path("dong-tai-khoan/", views.account_close_view, name="account_close"),
     path("da-dong/", views.account_closed_view, name="account_closed"),
+    path("doi-mat-khau/", views.password_change_view, {"portal": True}, name="password_change"),
     path("quen-mat-khau/", views.password_reset_view, name="password_reset"),
     path("quen-mat-khau/da-gui/", views.password_reset_sent_view, name="password_reset_sent"),
     path(

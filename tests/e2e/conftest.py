@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in this thread; Django would then refuse ORM calls
 # made by the test itself ("async context"). The calls are synchronous and safe here.
@@ -71,6 +72,13 @@ def phone_page(browser, live_server):
     page.base_url = live_server.url
     yield page
     context.close()
+
+
+def officer_sign_out(page) -> None:
+    """Sign out of the back office: the button is in the menu under the officer's name."""
+    page.get_by_test_id("current-user").click()
+    page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.get_by_role("link", name="Đăng nhập").first).to_be_visible()
 
 
 def shot(page, name: str) -> Path:

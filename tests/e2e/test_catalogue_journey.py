@@ -42,6 +42,7 @@ def test_officer_finds_a_procedure_by_unaccented_search(page):
 
     page.get_by_label("Ngôn ngữ").select_option("en")
     expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.get_by_test_id("current-user").click()  # the menu under the officer's name
     page.get_by_role("button", name=re.compile("Đăng xuất|Sign out")).click()
     expect(page.get_by_role("link", name=re.compile("Đăng nhập|Sign in")).first).to_be_visible()
     assert page.console_errors == []

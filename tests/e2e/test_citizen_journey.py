@@ -20,7 +20,7 @@ from cchc.core.models import OutboxMessage
 from cchc.dossiers.models import Dossier, Payment, Shipment
 from cchc.satisfaction.models import Aspect, Rating
 from cchc.stats.services import stats_recount, stats_stored
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import officer_sign_out, shot
 from tests.factories import PASSWORD
 from tests.portal.apply_helpers import PDF, PNG
 from tests.world import BUILDING_PERMIT, ensure_world
@@ -78,11 +78,6 @@ def officer_sign_in(page, user) -> None:
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     expect(page.get_by_test_id("current-user")).to_contain_text(user.full_name)
-
-
-def officer_sign_out(page) -> None:
-    page.get_by_role("button", name="Đăng xuất").click()
-    expect(page.get_by_role("link", name="Đăng nhập").first).to_be_visible()
 
 
 def officer_open(page, tab: str, reference: str) -> None:

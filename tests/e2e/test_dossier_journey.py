@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import officer_sign_out, shot
 from tests.factories import PASSWORD
 from tests.world import ensure_world
 
@@ -26,11 +26,6 @@ def sign_in(page, user) -> None:
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     expect(page.get_by_test_id("current-user")).to_contain_text(user.full_name)
-
-
-def sign_out(page) -> None:
-    page.get_by_role("button", name="Đăng xuất").click()
-    expect(page.get_by_role("link", name="Đăng nhập").first).to_be_visible()
 
 
 def pdf_text(page, href: str) -> str:
@@ -79,7 +74,7 @@ def test_receive_forward_approve_return_and_the_control_sheet(page):
     receipt = page.get_by_test_id("print-receipt")
     expect(receipt).to_have_text(re.compile("In phiếu hẹn"))
     assert code in pdf_text(page, receipt.get_attribute("href"))
-    sign_out(page)
+    officer_sign_out(page)
 
     # The specialist takes it from the agency's queue and forwards it to the leader.
     sign_in(page, world.specialist)
@@ -91,7 +86,7 @@ def test_receive_forward_approve_return_and_the_control_sheet(page):
     page.get_by_role("button", name="Chuyển", exact=True).click()
     expect(page.get_by_role("alert").first).to_contain_text("Đã chuyển hồ sơ")
     expect(page.get_by_test_id("dossier-status")).to_have_text("Đang giải quyết")
-    sign_out(page)
+    officer_sign_out(page)
 
     # The leader approves with a result number.
     sign_in(page, world.leader)
@@ -104,7 +99,7 @@ def test_receive_forward_approve_return_and_the_control_sheet(page):
     page.get_by_role("link", name="Cảnh báo", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Cảnh báo")
     shot(page, "dossier-alerts")
-    sign_out(page)
+    officer_sign_out(page)
 
     # The counter records the fee and returns the result in person.
     sign_in(page, world.counter_officer)
@@ -134,5 +129,5 @@ def test_receive_forward_approve_return_and_the_control_sheet(page):
     for officer in (world.counter_officer, world.specialist, world.leader):
         assert officer.full_name in sheet, officer
     assert "Nguyễn Văn Bình" in sheet
-    sign_out(page)
+    officer_sign_out(page)
     assert page.console_errors == []

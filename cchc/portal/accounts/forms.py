@@ -32,6 +32,7 @@ MSG_LOGIN_INVALID = _(
 )
 MSG_EMAIL_INVALID = _("Thư điện tử không đúng định dạng, ví dụ: ten@example.vn.")
 MSG_REQUIRED = _("Vui lòng nhập thông tin này.")
+MSG_SAME_PASSWORD = _("Mật khẩu mới phải khác mật khẩu hiện tại.")
 MSG_IDENTIFIER_INVALID = _(
     "Vui lòng nhập thư điện tử (ví dụ: ten@example.vn) hoặc số điện thoại di động 10 chữ số "
     "đã dùng khi đăng ký."
@@ -306,4 +307,26 @@ class CitizenSetPasswordForm(forms.Form):
     def clean(self) -> dict:
         cleaned = super().clean()
         check_new_password(self, "new_password1", "new_password2", self.user)
+        return cleaned
+
+
+class PasswordChangeForm(CitizenSetPasswordForm):
+    """The current password, then a new one by the same rules as at sign-up."""
+
+    old_password = forms.CharField(
+        label=_("Mật khẩu hiện tại"),
+        strip=False,
+        error_messages={"required": MSG_REQUIRED},
+        widget=forms.PasswordInput(
+            attrs={"class": "form-control", "autocomplete": "current-password", "autofocus": True}
+        ),
+    )
+
+    field_order = ["old_password", "new_password1", "new_password2"]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        old, new = cleaned.get("old_password"), cleaned.get("new_password1")
+        if old and new and old == new:
+            self.add_error("new_password1", ValidationError(MSG_SAME_PASSWORD, code="same"))
         return cleaned

@@ -40,6 +40,7 @@ MSG_PHONE_TAKEN = _("Số điện thoại này đã được dùng cho một tà
 MSG_EMAIL_FOR_NOTICES = _("Để nhận thông báo qua thư điện tử, vui lòng nhập thư điện tử.")
 MSG_PHONE_FOR_NOTICES = _("Để nhận thông báo qua tin nhắn SMS, vui lòng nhập số điện thoại.")
 MSG_NOT_CITIZEN = _("Chức năng này chỉ dành cho tài khoản công dân.")
+MSG_OLD_PASSWORD_WRONG = _("Mật khẩu hiện tại không đúng.")
 
 CLOSED_NAME = "Tài khoản đã đóng"
 EXPORT_FORMAT = "cchc-citizen-export/1"
@@ -251,6 +252,7 @@ def citizen_close_account(*, user: User, now: datetime | None = None) -> User:
 
 RESET_SUBJECT = "Đặt lại mật khẩu tài khoản dịch vụ công"
 RESET_DONE_SUBJECT = "Mật khẩu tài khoản dịch vụ công đã được đặt lại"
+CHANGED_SUBJECT = "Mật khẩu tài khoản đã được đổi"
 
 
 def citizen_for_identifier(identifier: str) -> User | None:
@@ -318,36 +320,74 @@ def citizen_request_password_reset(*, identifier: str) -> OutboxMessage | None:
     )
 
 
-@transaction.atomic
-def citizen_reset_password(*, user: User, password: str, now: datetime | None = None) -> User:
-    """Set a new password from a reset link. Every other session of the account ends (its
-    session hash changes), the sign-in lockout of its e-mail and phone is lifted (the citizen
-    has just proved they hold one of them), and the account is told by e-mail — or by SMS when
-    it has no e-mail — so that a reset the owner did not ask for does not go unnoticed."""
-    now = now or timezone.now()
-    locked = _lock_citizen(user)
+def _store_password(
+    locked: User, password: str, now: datetime, *, done: str, subject: str, template: str
+) -> None:
+    """Save the new password of a locked user row: every other session of the account ends
+    (its session hash changes), the sign-in lockout of its username, e-mail and phone is
+    lifted, and the account is told — by e-mail, or by SMS for a citizen without one — so that
+    a change the owner did not make does not go unnoticed."""
     locked.set_password(password)
     locked.save(update_fields=["password"])
-    for identifier in {locked.email.lower(), locked.phone} - {""}:
+    for identifier in {locked.username, locked.email.lower(), locked.phone} - {""}:
         axes_reset(username=identifier)
     when = timezone.localtime(now).strftime("%H:%M ngày %d/%m/%Y")
+    if locked.role == User.Role.CITIZEN:
+        account, helpdesk = "tài khoản dịch vụ công", "bộ phận một cửa gần nhất"
+    else:
+        account, helpdesk = f"tài khoản {locked.username}", "quản trị hệ thống"
     text = (
-        f"Mật khẩu tài khoản dịch vụ công của Ông/Bà đã được đặt lại lúc {when}. "
-        "Nếu không phải Ông/Bà thực hiện, hãy đặt lại mật khẩu ngay và liên hệ bộ phận "
-        "một cửa gần nhất."
+        f"Mật khẩu {account} của Ông/Bà đã được {done} lúc {when}. Nếu không phải Ông/Bà "
+        f"thực hiện, hãy đặt lại mật khẩu ngay và liên hệ {helpdesk}."
     )
-    channel, recipient = (
-        (OutboxMessage.Channel.EMAIL, locked.email)
-        if locked.email
-        else (OutboxMessage.Channel.SMS, locked.phone)
-    )
+    if locked.email:
+        channel, recipient = OutboxMessage.Channel.EMAIL, locked.email
+    elif locked.role == User.Role.CITIZEN:
+        channel, recipient = OutboxMessage.Channel.SMS, locked.phone
+    else:
+        channel, recipient = OutboxMessage.Channel.EMAIL, ""  # nowhere to send it
     outbox_enqueue(
         channel=channel,
         recipient=recipient,
-        subject=RESET_DONE_SUBJECT,
+        subject=subject,
         body=text,
-        template="password_reset_done",
+        template=template,
         user=locked,
+    )
+
+
+@transaction.atomic
+def citizen_reset_password(*, user: User, password: str, now: datetime | None = None) -> User:
+    """Set a new password from a reset link (the citizen has just proved they hold the
+    account's e-mail or phone), with the consequences of ``_store_password``."""
+    locked = _lock_citizen(user)
+    _store_password(
+        locked,
+        password,
+        now or timezone.now(),
+        done="đặt lại",
+        subject=RESET_DONE_SUBJECT,
+        template="password_reset_done",
+    )
+    return locked
+
+
+@transaction.atomic
+def account_change_password(
+    *, user: User, old_password: str, password: str, now: datetime | None = None
+) -> User:
+    """A signed-in citizen or officer changes their own password, giving the current one,
+    with the consequences of ``_store_password`` (the view keeps the session it came from)."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if not locked.is_active or not locked.check_password(old_password):
+        raise AccountInputError(MSG_OLD_PASSWORD_WRONG, "old_password")
+    _store_password(
+        locked,
+        password,
+        now or timezone.now(),
+        done="đổi",
+        subject=CHANGED_SUBJECT,
+        template="password_changed",
     )
     return locked
 

@@ -9,7 +9,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.views import (
     INTERNAL_RESET_SESSION_TOKEN,
     LoginView,
@@ -33,6 +33,7 @@ from cchc.portal.accounts.forms import (
     CitizenLoginForm,
     CitizenSetPasswordForm,
     CloseAccountForm,
+    PasswordChangeForm,
     PasswordResetRequestForm,
     ProfileForm,
     SignupForm,
@@ -40,6 +41,7 @@ from cchc.portal.accounts.forms import (
 from cchc.portal.accounts.privacy import LEGAL_BASIS, NOTICE_VERSION, privacy_notice
 from cchc.portal.accounts.services import (
     AccountInputError,
+    account_change_password,
     citizen_close_account,
     citizen_export,
     citizen_request_password_reset,
@@ -284,3 +286,42 @@ password_reset_confirm_view = CitizenPasswordResetConfirmView.as_view()
 @require_GET
 def password_reset_done_view(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/accounts/password_reset_done.html")
+
+
+# --- changing one's password ---------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def password_change_view(request: HttpRequest, *, portal: bool) -> HttpResponse:
+    """Change one's own password, citizen (``portal``: the portal's layout and sign-in page)
+    or officer. The session it is done from stays signed in; every other one ends."""
+    user = request.user
+    if not user.is_authenticated:
+        login_url = reverse("portal:login") if portal else None
+        return redirect_to_login(request.get_full_path(), login_url)
+    if request.method == "POST":
+        # Each POST checks the current password: the page must not become a way to guess it.
+        retry_after = hit("password-change", str(user.pk), limit=CLOSE_LIMIT, window=CLOSE_WINDOW)
+        if retry_after:
+            return _too_many(request, retry_after)
+        form = PasswordChangeForm(user, request.POST)
+        if form.is_valid():
+            try:
+                user = account_change_password(
+                    user=user,
+                    old_password=form.cleaned_data["old_password"],
+                    password=form.cleaned_data["new_password1"],
+                )
+            except AccountInputError as error:
+                form.add_error(error.field, str(error.message))
+            else:
+                update_session_auth_hash(request, user)
+                messages.success(request, _("Đã đổi mật khẩu."))
+                return redirect("portal:account" if portal else "home")
+    else:
+        form = PasswordChangeForm(user)
+    base = "portal/base.html" if portal else "base.html"
+    return render(
+        request, "portal/accounts/password_change.html", {"form": form, "base_template": base}
+    )
