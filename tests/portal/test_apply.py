@@ -659,7 +659,7 @@ def test_officers_download_within_their_scope_only(
 
 
 def test_every_opening_of_a_paper_is_logged_and_shown_to_the_applicant(
-    client, citizen, counter_officer, other_agency_officer
+    client, citizen, counter_officer, other_agency_officer, admin_user
 ):
     """DOMAIN A10: identity papers are sensitive; who opened them is recorded, refused
     attempts are not openings, and the applicant sees the officers and can export them all."""
@@ -679,15 +679,22 @@ def test_every_opening_of_a_paper_is_logged_and_shown_to_the_applicant(
     assert rows[1].user_name == counter_officer.get_full_name() == "Trần Thị Tiếp Nhận"
     assert rows[1].document_name == doc.name
 
+    # a province-wide role has no agency of its own: its role is shown instead
+    client.force_login(admin_user)
+    assert client.get(officer_file_url(d, doc)).status_code == 200
+
     client.force_login(citizen)
     page = text(client.get(page_url(d)))
     assert "Cán bộ đã mở giấy tờ của hồ sơ" in page
     assert f"Trần Thị Tiếp Nhận ({counter_officer.agency.name}): {doc.name}" in page
+    assert f"{admin_user.get_full_name()} ({admin_user.get_role_display()}): {doc.name}" in page
+    assert page.count(f"): {doc.name}</li>") == 2  # the applicant's own download is not listed
     export = json.loads(client.get(reverse("portal:account_export")).content)
     [mine] = [x for x in export["dossiers"] if x["reference"] == d.reference]
     assert [(a["by"], a["agency"]) for a in mine["document_accesses"]] == [
         (citizen.get_full_name(), None),
         ("Trần Thị Tiếp Nhận", counter_officer.agency.name),
+        (admin_user.get_full_name(), None),
     ]
 
 

@@ -99,12 +99,12 @@ def _dossier_page(
         "withdraw_form": withdraw_form if can_withdraw else None,
         "return_form": return_form if Action.CHANGE_RETURN_METHOD in allowed else None,
         "shipments": list(dossier.shipments.order_by("handed_over_at")),
-        # Officers who opened the papers, newest first (DOMAIN A10; the applicant's own
-        # downloads are in the data export).
+        # Everyone else who opened the papers — officers, administrators — newest first
+        # (DOMAIN A10; the applicant's own downloads are in the data export).
         "document_accesses": list(
-            dossier.document_accesses.filter(agency__isnull=False).select_related("agency")[
-                :ACCESSES_SHOWN
-            ]
+            dossier.document_accesses.exclude(user_id=dossier.applicant_user_id)
+            .select_related("agency", "user")
+            .order_by("-at", "-id")[:ACCESSES_SHOWN]
         ),
         "fee_lines": list(dossier.fee_lines.order_by("id")),
         "payments": list(dossier.payments.order_by("created_at")),
