@@ -280,7 +280,8 @@ def password_reset_url(user: User) -> str:
     return f"{settings.CCHC_PUBLIC_URL}{path}"
 
 
-def _reset_minutes() -> int:
+def password_reset_minutes() -> int:
+    """How long a reset link works, in whole minutes (``PASSWORD_RESET_TIMEOUT``)."""
     return max(1, settings.PASSWORD_RESET_TIMEOUT // 60)
 
 
@@ -295,7 +296,7 @@ def citizen_request_password_reset(*, identifier: str) -> OutboxMessage | None:
     if user is None:
         return None
     link = password_reset_url(user)
-    minutes = _reset_minutes()
+    minutes = password_reset_minutes()
     if "@" in identifier:
         channel, recipient = OutboxMessage.Channel.EMAIL, user.email
         body = render_to_string(

@@ -7,7 +7,6 @@ import json
 from collections.abc import Callable
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.views import (
@@ -48,6 +47,7 @@ from cchc.portal.accounts.services import (
     citizen_reset_password,
     citizen_signup,
     citizen_update_profile,
+    password_reset_minutes,
 )
 
 # Sign-ups per client address per window: enough for a family or a commune office helping
@@ -252,7 +252,7 @@ def password_reset_view(request: HttpRequest) -> HttpResponse:
 def password_reset_sent_view(request: HttpRequest) -> HttpResponse:
     context = {
         "channel": request.session.get("password_reset_channel", "email"),
-        "minutes": max(1, settings.PASSWORD_RESET_TIMEOUT // 60),
+        "minutes": password_reset_minutes(),
     }
     return render(request, "portal/accounts/password_reset_sent.html", context)
 
