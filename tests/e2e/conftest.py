@@ -4,6 +4,7 @@ browser). Screenshots go to test-artifacts/ at the repository root."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -79,6 +80,20 @@ def officer_sign_out(page) -> None:
     page.get_by_test_id("current-user").click()
     page.get_by_role("button", name="Đăng xuất").click()
     expect(page.get_by_role("link", name="Đăng nhập").first).to_be_visible()
+
+
+def officer_open(page, tab: str, reference: str) -> None:
+    """Open a dossier from one of the officer's worklists: *Hồ sơ* in the menu, the tab, the
+    dossier. Each click is a page load, awaited before the next click: clicking the tab of a
+    page that is about to be replaced would land on the default tab."""
+    with page.expect_navigation():
+        page.get_by_role("link", name="Hồ sơ", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("navigation", name="Danh sách công việc").get_by_role(
+            "link", name=re.compile(tab)
+        ).click()
+    page.locator("#worklist-results").get_by_role("link", name=reference).click()
+    expect(page.get_by_test_id("dossier-code")).to_have_text(reference)
 
 
 def shot(page, name: str) -> Path:

@@ -20,7 +20,7 @@ from cchc.core.models import OutboxMessage
 from cchc.dossiers.models import Dossier, Payment, Shipment
 from cchc.satisfaction.models import Aspect, Rating
 from cchc.stats.services import stats_recount, stats_stored
-from tests.e2e.conftest import officer_sign_out, shot
+from tests.e2e.conftest import officer_open, officer_sign_out, shot
 from tests.factories import PASSWORD
 from tests.portal.apply_helpers import PDF, PNG
 from tests.world import BUILDING_PERMIT, ensure_world
@@ -78,16 +78,6 @@ def officer_sign_in(page, user) -> None:
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     expect(page.get_by_test_id("current-user")).to_contain_text(user.full_name)
-
-
-def officer_open(page, tab: str, reference: str) -> None:
-    """Open the dossier from one of the officer's worklists."""
-    page.get_by_role("link", name="Hồ sơ", exact=True).click()
-    page.get_by_role("navigation", name="Danh sách công việc").get_by_role(
-        "link", name=re.compile(tab)
-    ).click()
-    page.locator("#worklist-results").get_by_role("link", name=reference).click()
-    expect(page.get_by_test_id("dossier-code")).to_have_text(reference)
 
 
 def officer_act(page, slug: str, button: str, done: str) -> None:

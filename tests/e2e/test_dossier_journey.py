@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.e2e.conftest import officer_sign_out, shot
+from tests.e2e.conftest import officer_open, officer_sign_out, shot
 from tests.factories import PASSWORD
 from tests.world import ensure_world
 
@@ -35,15 +35,6 @@ def pdf_text(page, href: str) -> str:
     assert response.headers["content-type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.body()))
     return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
-
-
-def open_dossier_from(page, tab: str, code: str) -> None:
-    page.get_by_role("link", name="Hồ sơ", exact=True).click()
-    page.get_by_role("navigation", name="Danh sách công việc").get_by_role(
-        "link", name=re.compile(tab)
-    ).click()
-    page.locator("#worklist-results").get_by_role("link", name=code).click()
-    expect(page.get_by_test_id("dossier-code")).to_have_text(code)
 
 
 def test_receive_forward_approve_return_and_the_control_sheet(page):
@@ -78,7 +69,7 @@ def test_receive_forward_approve_return_and_the_control_sheet(page):
 
     # The specialist takes it from the agency's queue and forwards it to the leader.
     sign_in(page, world.specialist)
-    open_dossier_from(page, "Chờ xử lý của cơ quan", code)
+    officer_open(page, "Chờ xử lý của cơ quan", code)
     page.locator("#action-chuyen summary").click()
     page.get_by_label("Chuyển cho").select_option(label="Phạm Đức Lãnh — Lãnh đạo")
     page.get_by_label("Ý kiến xử lý").fill("Hồ sơ đủ điều kiện cấp phép.")
@@ -90,7 +81,7 @@ def test_receive_forward_approve_return_and_the_control_sheet(page):
 
     # The leader approves with a result number.
     sign_in(page, world.leader)
-    open_dossier_from(page, "Của tôi", code)
+    officer_open(page, "Của tôi", code)
     page.locator("#action-phe-duyet summary").click()
     page.get_by_label("Số văn bản kết quả").fill("125/GPXD")
     shot(page, "dossier-approve")
@@ -103,7 +94,7 @@ def test_receive_forward_approve_return_and_the_control_sheet(page):
 
     # The counter records the fee and returns the result in person.
     sign_in(page, world.counter_officer)
-    open_dossier_from(page, "Chờ trả kết quả", code)
+    officer_open(page, "Chờ trả kết quả", code)
     expect(page.get_by_test_id("outstanding")).to_have_text("75.000 đ")
     card = page.locator("#action-thu-phi")
     card.locator("summary").click()
