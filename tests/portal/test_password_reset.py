@@ -15,6 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from cchc.core.models import OutboxMessage
+from cchc.org.models import User
 from cchc.portal.accounts import views
 from cchc.portal.accounts.forms import MSG_IDENTIFIER_INVALID, MSG_PASSWORD_MISMATCH
 from cchc.portal.accounts.services import citizen_close_account, password_reset_url
@@ -296,3 +297,31 @@ def test_the_sign_in_page_offers_the_reset(client, world):
     response = client.get(reverse("portal:login"))
     assert reverse("portal:password_reset") in page(response)
     assert "Quên mật khẩu?" in page(response)
+
+
+def test_an_account_closed_after_the_link_was_opened_gets_the_dead_link_page(client, world):
+    user = make_citizen(email="binh.le@example.vn")
+    ask(client, "binh.le@example.vn")
+    form_url = open_link(client, link_in(reset_messages()[0]))
+    citizen_close_account(user=User.objects.get(pk=user.pk))
+    assert "Liên kết không còn hiệu lực" in page(client.get(form_url))
+
+
+def test_an_account_closed_while_the_form_is_on_screen_is_not_a_500(client, world, monkeypatch):
+    """The race: the link was checked against the account as it was, then the account closed
+    before the new password reached the database."""
+    user = make_citizen(email="binh.le@example.vn")
+    ask(client, "binh.le@example.vn")
+    form_url = open_link(client, link_in(reset_messages()[0]))
+    as_it_was = User.objects.get(pk=user.pk)
+    monkeypatch.setattr(
+        views.CitizenPasswordResetConfirmView, "get_user", lambda self, uidb64: as_it_was
+    )
+    citizen_close_account(user=User.objects.get(pk=user.pk))
+
+    response = set_password(client, form_url, NEW_PASSWORD)
+
+    assert response.status_code == 409
+    assert "Liên kết không còn hiệu lực" in page(response)
+    assert not User.objects.get(pk=user.pk).check_password(NEW_PASSWORD)
+    assert not OutboxMessage.objects.filter(template="password_reset_done").exists()

@@ -275,8 +275,13 @@ class CitizenPasswordResetConfirmView(PasswordResetConfirmView):
         return User.objects.filter(pk=pk, role=User.Role.CITIZEN, is_active=True).first()
 
     def form_valid(self, form: CitizenSetPasswordForm) -> HttpResponse:
-        citizen_reset_password(user=self.user, password=form.cleaned_data["new_password1"])
-        del self.request.session[INTERNAL_RESET_SESSION_TOKEN]
+        try:
+            citizen_reset_password(user=self.user, password=form.cleaned_data["new_password1"])
+        except AccountInputError:  # closed since the link was opened: the link is dead
+            self.validlink = False
+            return self.render_to_response(self.get_context_data(), status=409)
+        finally:
+            self.request.session.pop(INTERNAL_RESET_SESSION_TOKEN, None)
         return redirect(self.success_url)
 
 
