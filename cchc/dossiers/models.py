@@ -437,6 +437,9 @@ class Payment(models.Model):
     needs_review = models.BooleanField(_("cần đối soát"), default=False)
     review_note = models.CharField(_("ghi chú đối soát"), max_length=255, blank=True)
     review_closed_at = models.DateTimeField(_("đối soát xong lúc"), null=True, blank=True)
+    # How the reconciliation was closed (what was refunded, when, the voucher), kept apart
+    # from the reason above so that neither is cut short.
+    review_resolution = models.CharField(_("kết quả đối soát"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("thanh toán")

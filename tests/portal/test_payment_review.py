@@ -73,7 +73,8 @@ def test_an_officer_sees_the_flagged_payment_and_records_the_refund(
     payment.refresh_from_db()
     assert payment.state == Payment.State.REFUNDED and not payment.needs_review
     assert payment.recorded_by == counter_officer and payment.review_closed_at is not None
-    assert "UNC số 15 ngày 07/03/2026" in payment.review_note
+    assert "UNC số 15 ngày 07/03/2026" in payment.review_resolution
+    assert "cần đối soát và hoàn tiền" in payment.review_note  # the reason stays whole
 
     page = client.get(REVIEW).content.decode()
     assert f"Đã ghi nhận hoàn tiền cho giao dịch của hồ sơ {payment.dossier.code}." in page
@@ -103,7 +104,7 @@ def test_a_second_charge_on_a_paid_payment_is_refunded_and_the_payment_stays_pai
     )
     payment.refresh_from_db()
     assert payment.state == Payment.State.PAID and not payment.needs_review
-    assert "Đã hoàn khoản thu trùng" in payment.review_note
+    assert payment.review_resolution.startswith("Đã hoàn khoản thu trùng")
     assert payment.dossier.events.filter(action="pay").count() == 1
 
 
@@ -155,3 +156,15 @@ def test_the_review_page_reads_a_fixed_number_of_queries(
         flagged_late(world, citizen)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(REVIEW).status_code == 200
+
+
+def test_a_long_voucher_is_kept_whole_beside_the_reason(client, world, citizen, counter_officer):
+    payment = flagged_late(world, citizen)
+    reason = payment.review_note
+    voucher = "Ủy nhiệm chi số 000123/2026 ngày 30/11/2026, " + "tài khoản 0123456789 " * 7
+    voucher = voucher.strip()[:200]
+    client.force_login(counter_officer)
+    assert client.post(refund_url(payment), {"note": voucher}).status_code == 302
+    payment.refresh_from_db()
+    assert payment.review_note == reason
+    assert payment.review_resolution.endswith(voucher)

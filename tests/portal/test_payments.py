@@ -415,7 +415,7 @@ def test_a_late_success_for_an_expired_payment_is_refused_and_kept_for_refund(
         actor=counter_officer, payment=payment, note="UNC số 15 ngày 07/03/2025"
     )
     assert refunded.state == "refunded" and not refunded.needs_review
-    assert "UNC số 15" in refunded.review_note
+    assert "UNC số 15" in refunded.review_resolution
 
 
 def test_a_success_arriving_after_expiry_without_the_job_is_refused_too(client, citizen, dossier):

@@ -14,4 +14,9 @@ class Migration(migrations.Migration):
             name="review_closed_at",
             field=models.DateTimeField(blank=True, null=True, verbose_name="đối soát xong lúc"),
         ),
+        migrations.AddField(
+            model_name="payment",
+            name="review_resolution",
+            field=models.CharField(blank=True, max_length=300, verbose_name="kết quả đối soát"),
+        ),
     ]

@@ -396,7 +396,8 @@ def payment_mark_refunded(
     late or mismatched success, money for fees already paid at the counter) has been given
     back: the payment becomes *refunded*. For a paid payment charged a second time, the
     extra charge is what was given back: the payment stays paid. Either way the flag is
-    closed with the note (the refund voucher) and the time. Changes no dossier."""
+    closed with the time and a resolution naming the refund voucher; the reason it was
+    flagged (``review_note``) stays as it was. Changes no dossier."""
     visible = dossier_list_for_user(actor).filter(pk=payment.dossier_id).exists()
     if not (actor.is_officer and visible):
         raise PaymentError(MSG_REFUND_NOT_ALLOWED)
@@ -414,9 +415,15 @@ def payment_mark_refunded(
         done = f"Đã hoàn tiền {stamp}"
     payment.needs_review = False
     payment.review_closed_at = now
-    payment.review_note = f"{payment.review_note} — {done}: {note.strip()}"[:255]
+    payment.review_resolution = f"{done}: {note.strip()}"[:300]
     payment.recorded_by = actor
     payment.save(
-        update_fields=["state", "needs_review", "review_note", "review_closed_at", "recorded_by"]
+        update_fields=[
+            "state",
+            "needs_review",
+            "review_resolution",
+            "review_closed_at",
+            "recorded_by",
+        ]
     )
     return payment
