@@ -88,6 +88,9 @@ def officer_open(page, tab: str, reference: str) -> None:
     page that is about to be replaced would land on the default tab."""
     with page.expect_navigation():
         page.get_by_role("link", name="Hồ sơ", exact=True).click()
+    # The tabs are swapped for their counted copy just after the load; a click during that
+    # swap can hit the old nav and go nowhere, so wait for the counts first.
+    expect(page.locator("nav.worklist-tabs[hx-get]")).to_have_count(0)
     with page.expect_navigation():
         page.get_by_role("navigation", name="Danh sách công việc").get_by_role(
             "link", name=re.compile(tab)
