@@ -24,7 +24,8 @@ def test_officer_finds_a_procedure_by_unaccented_search(page):
     page.get_by_role("button", name="Đăng nhập").click()
     expect(page.get_by_test_id("current-user")).to_contain_text("Trần Thị Tiếp Nhận")
 
-    page.get_by_role("link", name="Danh mục TTHC").click()
+    with page.expect_navigation():  # to the load: htmx listens once its script has run
+        page.get_by_role("link", name="Danh mục TTHC").click()
     page.get_by_label("Từ khoá").fill("cap giay phep xay dung")
     results = page.locator("#procedure-results")
     expect(results).to_contain_text("Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ")

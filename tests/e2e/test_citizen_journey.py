@@ -59,7 +59,8 @@ class Citizen:
         page.get_by_role("button", name="Mở menu").click()
         link = page.locator("#portal-nav").get_by_role("link", name=label, exact=True)
         expect(link).to_be_visible()
-        link.click()
+        with page.expect_navigation():  # returns once the new page's scripts have run
+            link.click()
 
     def open_dossier(self, url: str) -> None:
         self.page.goto(url)
@@ -133,8 +134,7 @@ def test_a_citizen_does_the_whole_journey_on_a_phone(phone_page, office, setting
     citizen.shot("account")
 
     # 2. Find the building permit without typing accents.
-    citizen.menu("Thủ tục hành chính")
-    page.wait_for_load_state("load")  # htmx listens once its script has run
+    citizen.menu("Thủ tục hành chính")  # awaited to the load: htmx listens from then on
     page.get_by_label("Từ khoá (mã hoặc tên, có dấu hay không dấu)").fill("cap giay phep xay dung")
     results = page.locator("#catalog-results")
     expect(results.get_by_role("link", name=PROCEDURE)).to_be_visible()

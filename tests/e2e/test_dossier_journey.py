@@ -42,8 +42,8 @@ def test_receive_forward_approve_return_and_the_control_sheet(page):
 
     # The counter officer receives the dossier and prints the receipt (Mẫu 01).
     sign_in(page, world.counter_officer)
-    page.get_by_role("link", name="Tiếp nhận", exact=True).click()
-    page.wait_for_load_state("load")  # htmx listens once its script has run
+    with page.expect_navigation():  # to the load: htmx listens once its script has run
+        page.get_by_role("link", name="Tiếp nhận", exact=True).click()
     page.get_by_label("Mã hoặc tên thủ tục").fill("cap giay phep xay dung")
     results = page.locator("#procedure-results")
     expect(results).to_contain_text(PROCEDURE)
