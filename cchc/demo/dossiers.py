@@ -9,10 +9,12 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
 from cchc.catalog.models import Procedure
 from cchc.core.calendar import current_calendar
+from cchc.core.models import OutboxMessage
 from cchc.domain.identity import PROVINCE_CODES, Sex, citizen_id_make
 from cchc.domain.lifecycle import TransitionError
 from cchc.dossiers.models import Dossier
@@ -96,6 +98,7 @@ def seed_dossiers(department: Agency, *, count: int = 120, days: int = 75) -> in
     rng = random.Random(2025)
     cal = current_calendar()
     now = timezone.now()
+    first_message = OutboxMessage.objects.order_by("-pk").values_list("pk", flat=True).first()
     start = now - timedelta(days=days)
     made = 0
     for _ in range(count):
@@ -118,7 +121,17 @@ def seed_dossiers(department: Agency, *, count: int = 120, days: int = 75) -> in
             made += 1
         except (TransitionError, DossierInputError):
             continue  # a random path the rules refuse is simply not part of the demo
+    _history_delivered(after_pk=first_message or 0)
     return made
+
+
+def _history_delivered(*, after_pk: int) -> None:
+    """The notices of the made-up months went out back then: mark them sent, so the first
+    delivery run of a fresh demo does not send a few hundred messages about old events to
+    made-up applicants, and a notice the visitor causes is the only one in the outbox."""
+    OutboxMessage.objects.filter(pk__gt=after_pk, status=OutboxMessage.Status.PENDING).update(
+        status=OutboxMessage.Status.SENT, sent_at=F("created_at"), attempts=1
+    )
 
 
 def _later(rng: random.Random, moment: datetime, now: datetime, hours: int) -> datetime:

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from cchc.catalog.models import Field, Procedure
 from cchc.catalog.selectors import procedure_list
+from cchc.core.models import OutboxMessage
 from cchc.dossiers.models import Dossier
 from cchc.org.models import Agency, User
 from cchc.stats.services import stats_recount, stats_stored
@@ -26,6 +27,9 @@ DEMO_LOGINS = {
 
 def test_seed_demo_builds_the_province_once(settings, capsys):
     settings.DEBUG = True
+    waiting = OutboxMessage.objects.create(
+        channel="email", recipient="a@example.vn", subject="Chờ gửi", body="…"
+    )
     call_command("seed_demo")
     out = capsys.readouterr().out
     assert "Demo@CCHC-2025" in out and "demo.receiver" in out
@@ -71,6 +75,13 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
 
     assert Dossier.objects.filter(status="returned").exists()
     assert stats_stored() == stats_recount()
+
+    # The made-up history's notices count as sent back then; a message that was waiting
+    # before the seed still waits.
+    seeded = OutboxMessage.objects.exclude(pk=waiting.pk)
+    assert seeded.filter(dossier_code__contains=".H99-").count() > 100
+    assert not seeded.exclude(status="sent").exists()
+    assert OutboxMessage.objects.get(pk=waiting.pk).status == "pending"
 
 
 def test_seed_demo_refuses_production(settings):

@@ -19,10 +19,11 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         while True:
             report = outbox_deliver(limit=options["limit"])
-            self.stdout.write(
-                f"Đã gửi {report.sent}, chờ gửi lại {report.retrying}, "
-                f"không gửi được {report.failed}."
-            )
+            if report.claimed or not options["loop"]:  # a loop speaks only when it sent
+                self.stdout.write(
+                    f"Đã gửi {report.sent}, chờ gửi lại {report.retrying}, "
+                    f"không gửi được {report.failed}."
+                )
             if not options["loop"]:
                 return
             time.sleep(options["loop"])
