@@ -48,6 +48,11 @@ MENU: list[MenuItem] = [
     MenuItem(
         _("Đối soát thanh toán"), "dossiers:payment_review", _role_in("counter_officer", "leader")
     ),
+    MenuItem(
+        _("Thống kê"),
+        "stats:report",
+        _role_in("leader", "reform_officer", "home_affairs", "council_member", "system_admin"),
+    ),
     MenuItem(_("Danh mục TTHC"), "catalog:procedure_list", _staff),
     MenuItem(_("Quản trị"), "admin:index", _admin),
 ]

@@ -4,7 +4,7 @@ full-process and online-payment shares (DOMAIN B §5.2), without touching the do
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -59,17 +59,27 @@ def stats_shares(
     rows = DossierDailyStat.objects.filter(day__gte=day_from, day__lte=day_to)
     if agency_ids is not None:
         rows = rows.filter(agency_id__in=list(agency_ids))
+    return shares_from(rows.aggregate(**share_sums()))
+
+
+def share_sums() -> dict[str, Sum]:
+    """The sums behind ``Shares``, for ``aggregate`` or ``annotate`` on the summary table.
+    Aggregate aliases may not shadow the model's fields: they carry an ``n_`` prefix that
+    ``shares_from`` strips."""
     offered = Q(online_mode__in=OFFERING_ONLINE)
     full = Q(online_mode="full")
     online = Q(channel=ONLINE)
-    # Aggregate aliases may not shadow the model's fields: prefix them, then strip.
-    totals = rows.aggregate(
-        n_received=Sum("received"),
-        n_received_online_offered=Sum("received", filter=offered),
-        n_online=Sum("received", filter=online & offered),
-        n_received_full_process=Sum("received", filter=full),
-        n_online_full_process=Sum("received", filter=online & full),
-        n_paid=Sum("paid"),
-        n_paid_online=Sum("paid_online"),
-    )
-    return Shares(**{name[2:]: value or 0 for name, value in totals.items()})
+    return {
+        "n_received": Sum("received"),
+        "n_received_online_offered": Sum("received", filter=offered),
+        "n_online": Sum("received", filter=online & offered),
+        "n_received_full_process": Sum("received", filter=full),
+        "n_online_full_process": Sum("received", filter=online & full),
+        "n_paid": Sum("paid"),
+        "n_paid_online": Sum("paid_online"),
+    }
+
+
+def shares_from(row: dict) -> Shares:
+    """``Shares`` from a row of ``share_sums`` (other keys of the row are ignored)."""
+    return Shares(**{f.name: row.get(f"n_{f.name}") or 0 for f in fields(Shares)})

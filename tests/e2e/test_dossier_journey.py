@@ -1,6 +1,7 @@
 """A dossier's whole life at the one-stop counter, in a real chromium: the counter officer
-receives it and prints the receipt, the specialist forwards it, the leader approves it, the
-counter collects the fee and returns the result, and the control sheet shows every hand-over."""
+receives it and prints the receipt, the specialist forwards it, the leader approves it and sees
+it in the year's report, the counter collects the fee and returns the result, and the control
+sheet shows every hand-over."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import io
 import re
 
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.e2e.conftest import officer_open, officer_sign_out, shot
+from tests.e2e.test_portal_accessibility import axe_violations, describe
 from tests.factories import PASSWORD
 from tests.world import ensure_world
 
@@ -90,6 +93,23 @@ def test_receive_forward_approve_return_and_the_control_sheet(page):
     page.get_by_role("link", name="Cảnh báo", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Cảnh báo")
     shot(page, "dossier-alerts")
+
+    # The leader's report of the year: the approval counts as finished early, at once.
+    page.get_by_role("link", name="Thống kê", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tình hình giải quyết TTHC")
+    row = page.get_by_test_id(f"report-{world.construction.code}")
+    expect(row).to_contain_text("Sở Xây dựng")
+    expect(row.get_by_role("cell").nth(3)).to_have_text("1")  # finished
+    expect(row.get_by_role("cell").nth(4)).to_have_text("100,0%")  # on time
+    shot(page, "dossier-report")
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
+    with page.expect_download() as download:
+        page.get_by_test_id("report-xlsx").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    with open(download.value.path(), "rb") as file:
+        sheet = load_workbook(io.BytesIO(file.read())).active
+    assert [c.value for c in sheet[5]][1:4] == ["Sở Xây dựng", world.construction.code, 1]
     officer_sign_out(page)
 
     # The counter records the fee and returns the result in person.

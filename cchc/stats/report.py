@@ -1,0 +1,280 @@
+"""Tình hình giải quyết TTHC — the per-agency report of a period, for leaders, reform officers
+and the Department of Home Affairs: what was received and through which channel, how much was
+finished on time, the online and online-payment shares, what applicants said, and the A8 duty
+flag of the year. Read from the exact summary tables only (``DossierDailyStat``,
+``SatisfactionDailyStat``): the dossier table is never scanned, whatever the period.
+
+Rates (DOMAIN B §5.2, the Decision 766 forms, used as defaults until the official annex is read):
+
+- on-time rate = (early + on time) / dossiers finished in the period;
+- online rate = online dossiers / dossiers of procedures that offer an online service;
+- full-process rate = full-process online dossiers / dossiers of full-process procedures;
+- online-payment rate = dossiers paid online / dossiers paid;
+- satisfied rate = (very satisfied + satisfied) / ratings (MDHL).
+
+A rate with nothing to divide is ``None`` (shown as a dash), never 0 % or 100 %.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import QuerySet, Sum
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_noop as N_
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from cchc.domain import indicators
+from cchc.domain.indicators import DutyFlag, RatingCounts
+from cchc.org.models import Agency
+from cchc.satisfaction.models import COUNTERS as RATING_COUNTERS
+from cchc.satisfaction.models import SatisfactionDailyStat
+from cchc.satisfaction.selectors import agency_yearly_counts, duty_flags
+from cchc.stats.models import DossierDailyStat
+from cchc.stats.selectors import Shares, share, share_sums, shares_from
+
+# The province targets published with the 766 reporting (DOMAIN B §5.2, Lâm Đồng 2025): a
+# rate below its target is shown as such. The online rate has no published target.
+TARGETS: dict[str, Decimal] = {
+    "on_time": Decimal("0.98"),
+    "full_process": Decimal("0.70"),
+    "online_payment": Decimal("0.60"),
+}
+OUTCOME_COUNTERS = (
+    "finished_early",
+    "finished_on_time",
+    "finished_late",
+    "refused",
+    "returned",
+    "apologies",
+)
+DUTY_LABELS: dict[str, object] = {
+    indicators.OK: "",
+    indicators.NOT_FULFILLING: gettext_lazy("Không hoàn thành nhiệm vụ (trên 50% không hài lòng)"),
+    indicators.REPLACE: gettext_lazy("Đề xuất thay thế (2 năm liền trên 50% không hài lòng)"),
+}
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass
+class ReportLine:
+    """One agency's figures over the period (or the total of all lines)."""
+
+    name: str
+    code: str = ""
+    shares: Shares = field(default_factory=lambda: Shares(0, 0, 0, 0, 0, 0, 0))
+    finished_early: int = 0
+    finished_on_time: int = 0
+    finished_late: int = 0
+    refused: int = 0
+    returned: int = 0
+    apologies: int = 0
+    ratings: RatingCounts = field(default_factory=RatingCounts)
+    duty: DutyFlag = indicators.OK
+
+    @property
+    def finished(self) -> int:
+        return self.finished_early + self.finished_on_time + self.finished_late
+
+    @property
+    def on_time_share(self) -> Decimal | None:
+        return share(self.finished_early + self.finished_on_time, self.finished)
+
+    @property
+    def satisfied_share(self) -> Decimal | None:
+        return share(self.ratings.very_satisfied + self.ratings.satisfied, self.ratings.total)
+
+    @property
+    def duty_label(self) -> str:
+        return str(DUTY_LABELS[self.duty])
+
+    def below_target(self) -> dict[str, bool]:
+        """Which targeted rates are known and below their target."""
+        rates = {
+            "on_time": self.on_time_share,
+            "full_process": self.shares.full_process_share,
+            "online_payment": self.shares.online_payment_share,
+        }
+        return {k: rates[k] is not None and rates[k] < TARGETS[k] for k in TARGETS}
+
+
+@dataclass
+class AgencyReport:
+    day_from: date
+    day_to: date
+    lines: list[ReportLine]
+    total: ReportLine
+
+    @property
+    def duty_year(self) -> int:
+        return self.day_to.year
+
+
+def agency_report(
+    agencies: QuerySet[Agency], *, day_from: date, day_to: date, level: str = ""
+) -> AgencyReport:
+    """The report over ``day_from``–``day_to`` (local days, inclusive) for the agencies of
+    ``agencies`` (the caller's scope: ``agencies_visible_to``) that received a dossier or a
+    rating in the period, in the order of the organisation tree. ``level`` keeps one level of
+    the tree. The duty flag is the one of ``day_to``'s year (A8, whole calendar years).
+    Five queries, whatever the period or the number of agencies."""
+    if level:
+        agencies = agencies.filter(level=level)
+    in_period = {"day__gte": day_from, "day__lte": day_to, "agency__in": agencies}
+    dossier_rows = {
+        row["agency_id"]: row
+        for row in DossierDailyStat.objects.filter(**in_period)
+        .values("agency_id")
+        .annotate(**share_sums(), **{f"n_{name}": Sum(name) for name in OUTCOME_COUNTERS})
+    }
+    rating_rows = {
+        row["agency_id"]: RatingCounts(**{name: row[f"n_{name}"] or 0 for name in RATING_COUNTERS})
+        for row in SatisfactionDailyStat.objects.filter(**in_period)
+        .values("agency_id")
+        .annotate(**{f"n_{name}": Sum(name) for name in RATING_COUNTERS})
+    }
+    ids = sorted(set(dossier_rows) | set(rating_rows))
+    year = day_to.year
+    flags = duty_flags(agency_yearly_counts(agency_ids=ids, years=[year - 1, year]), year)
+    lines = []
+    for agency in Agency.objects.filter(pk__in=ids).only("name", "code", "path").order_by("path"):
+        row = dossier_rows.get(agency.pk, {})
+        lines.append(
+            ReportLine(
+                name=agency.name,
+                code=agency.code,
+                shares=shares_from(row),
+                **{name: row.get(f"n_{name}") or 0 for name in OUTCOME_COUNTERS},
+                ratings=rating_rows.get(agency.pk, RatingCounts()),
+                duty=flags.get(agency.pk, indicators.OK),
+            )
+        )
+    return AgencyReport(day_from, day_to, lines, _total(lines))
+
+
+def _total(lines: list[ReportLine]) -> ReportLine:
+    def summed(name: str) -> int:
+        return sum(getattr(line, name) for line in lines)
+
+    return ReportLine(
+        name=_("Tổng cộng"),
+        shares=Shares(**{f: sum(getattr(line.shares, f) for line in lines) for f in _SHARE_FIELDS}),
+        **{name: summed(name) for name in OUTCOME_COUNTERS},
+        ratings=sum((line.ratings for line in lines), RatingCounts()),
+    )
+
+
+_SHARE_FIELDS = tuple(Shares.__dataclass_fields__)
+
+# --- The workbook ---------------------------------------------------------------------------
+
+XLSX_COLUMNS = (
+    (N_("STT"), 6),
+    (N_("Cơ quan, đơn vị"), 36),
+    (N_("Mã định danh"), 16),
+    (N_("Tiếp nhận"), 11),
+    (N_("Trực tuyến"), 11),
+    (N_("Tỷ lệ trực tuyến"), 12),
+    (N_("Tỷ lệ toàn trình"), 12),
+    (N_("Đã giải quyết"), 12),
+    (N_("Trước hạn"), 11),
+    (N_("Đúng hạn"), 11),
+    (N_("Trễ hạn"), 11),
+    (N_("Tỷ lệ đúng hạn"), 12),
+    (N_("Văn bản xin lỗi"), 11),
+    (N_("Đã trả kết quả"), 11),
+    (N_("Tỷ lệ thanh toán trực tuyến"), 14),
+    (N_("Lượt đánh giá"), 11),
+    (N_("Tỷ lệ hài lòng"), 12),
+    (N_("Đánh giá thực thi nhiệm vụ"), 30),
+)
+PERCENT_COLUMNS = {6, 7, 12, 15, 17}
+HEADER_ROW = 4
+FONT = "Times New Roman"
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def _cells(index: int | str, line: ReportLine) -> list[object]:
+    def rate(value: Decimal | None) -> float | None:
+        return float(value) if value is not None else None
+
+    return [
+        index,
+        line.name,
+        line.code,
+        line.shares.received,
+        line.shares.online,
+        rate(line.shares.online_share),
+        rate(line.shares.full_process_share),
+        line.finished,
+        line.finished_early,
+        line.finished_on_time,
+        line.finished_late,
+        rate(line.on_time_share),
+        line.apologies,
+        line.returned,
+        rate(line.shares.online_payment_share),
+        line.ratings.total,
+        rate(line.satisfied_share),
+        line.duty_label,
+    ]
+
+
+def report_xlsx(report: AgencyReport, title: str) -> bytes:
+    """The report as an XLSX sheet: rates as real percentages, counts as numbers, a total row.
+    In Vietnamese whatever the officer's interface language (it is filed as a report)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tinh hinh giai quyet"
+    with translation.override("vi"):
+        heading = [
+            (title.upper(), Font(name=FONT, bold=True, size=12)),
+            (
+                _("TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TỪ NGÀY %(a)s ĐẾN NGÀY %(b)s")
+                % {"a": f"{report.day_from:%d/%m/%Y}", "b": f"{report.day_to:%d/%m/%Y}"},
+                Font(name=FONT, bold=True, size=13),
+            ),
+        ]
+        for row, (text, font) in enumerate(heading, start=1):
+            cell = sheet.cell(row=row, column=1, value=text)
+            cell.font, cell.alignment = font, Alignment(horizontal="center")
+            sheet.merge_cells(
+                start_row=row, start_column=1, end_row=row, end_column=len(XLSX_COLUMNS)
+            )
+        for column, (label, width) in enumerate(XLSX_COLUMNS, start=1):
+            cell = sheet.cell(row=HEADER_ROW, column=column, value=_(label))
+            cell.font, cell.border = Font(name=FONT, bold=True, size=11), _BOX
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            sheet.column_dimensions[get_column_letter(column)].width = width
+        rows = [_cells(i, line) for i, line in enumerate(report.lines, start=1)]
+        rows.append(_cells("", report.total))
+        for offset, values in enumerate(rows, start=1):
+            bold = offset == len(rows)
+            for column, value in enumerate(values, start=1):
+                cell = sheet.cell(row=HEADER_ROW + offset, column=column, value=value)
+                cell.font, cell.border = Font(name=FONT, size=11, bold=bold), _BOX
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if column in PERCENT_COLUMNS:
+                    cell.number_format = "0.0%"
+    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=3)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
+def report_filename(report: AgencyReport, scope: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", scope).strip("-") or "tinh"
+    return f"tinh-hinh-giai-quyet-{slug}-{report.day_from:%d%m%Y}-{report.day_to:%d%m%Y}.xlsx"

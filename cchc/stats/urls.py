@@ -1,0 +1,12 @@
+"""The dossier report under ``/can-bo/thong-ke/``."""
+
+from django.urls import path
+
+from cchc.stats import views
+
+app_name = "stats"
+
+urlpatterns = [
+    path("", views.report_view, name="report"),
+    path("excel/", views.report_xlsx_view, name="report_xlsx"),
+]
