@@ -270,6 +270,17 @@ def test_staff_catalogue_reads_in_english(english, world, specialist, vietnamese
     assert "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ" in response.content.decode()
 
 
+def test_the_dossier_report_reads_in_english(english, world, leader, vietnamese_msgids):
+    english.force_login(leader)
+    response = english.get(reverse("stats:report"))
+    assert_english(
+        response,
+        ["Procedures handled", "Reporting period", "Agency or unit", "Full process", "Targets:"],
+        ["Tình hình giải quyết", "Cơ quan, đơn vị", "Toàn trình", "Chỉ tiêu"],
+        vietnamese_msgids,
+    )
+
+
 def test_vietnamese_remains_the_default(client, world):
     page = " ".join(ui_text(client.get(reverse("login"))))
     assert "Đăng nhập" in page and "Mật khẩu" in page
