@@ -31,12 +31,12 @@ from django.utils.translation import gettext_noop as N_
 
 from cchc.catalog.models import Procedure
 from cchc.core.templatetags.vn import decimal_vn
+from cchc.core.xlsx import XLSX_CONTENT_TYPE
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.models import Apology, Dossier, DossierEvent, SupplementRequest
 from cchc.dossiers.tracking_book import (
-    XLSX_CONTENT_TYPE,
     tracking_book,
     tracking_book_filename,
 )

@@ -9,7 +9,6 @@ dd/mm/yyyy hh:mm. Public through ``cchc.dossiers.printing``.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
@@ -19,10 +18,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cchc.core.xlsx import (
+    FONT,
+    a4_landscape,
+    workbook_bytes,
+    write_header,
+    write_row,
+    write_titles,
+)
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action
 from cchc.domain.workdays import VN_TZ
@@ -46,10 +52,6 @@ BOOK_COLUMNS = (
 DATE_COLUMNS = range(5, 10)
 DATE_FORMAT = "dd/mm/yyyy hh:mm"
 HEADER_ROW = 5
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FONT = "Times New Roman"
-_THIN = Side(style="thin")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
 def _naive(moment: datetime | None) -> datetime | None:
@@ -124,15 +126,14 @@ def tracking_book(*, agencies: Iterable[Agency], date_from: date, date_to: date)
     # The book is an official register: Vietnamese whatever the officer's interface language.
     with translation.override("vi"):
         _write_titles(sheet, book_title(agencies), date_from, date_to)
-        _write_header(sheet)
+        write_header(sheet, HEADER_ROW, [(_(label), width) for label, width in BOOK_COLUMNS])
         rows = tracking_rows(agencies=agencies, date_from=date_from, date_to=date_to)
         now = timezone.now()
+        formats = dict.fromkeys(DATE_COLUMNS, DATE_FORMAT)
         for index, dossier in enumerate(rows, start=1):
-            _write_row(sheet, HEADER_ROW + index, _row_values(index, dossier, now))
-    _page_setup(sheet)
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
+            write_row(sheet, HEADER_ROW + index, _row_values(index, dossier, now), formats=formats)
+    a4_landscape(sheet, header_row=HEADER_ROW)
+    return workbook_bytes(book)
 
 
 def _write_titles(sheet: Worksheet, title: str, date_from: date, date_to: date) -> None:
@@ -145,18 +146,7 @@ def _write_titles(sheet: Worksheet, title: str, date_from: date, date_to: date) 
         (_("SỔ THEO DÕI HỒ SƠ"), Font(name=FONT, bold=True, size=14)),
         (period, Font(name=FONT, italic=True, size=12)),
     ]
-    for row, (text, font) in enumerate(lines, start=1):
-        cell = sheet.cell(row=row, column=1, value=text)
-        cell.font, cell.alignment = font, Alignment(horizontal="center")
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(BOOK_COLUMNS))
-
-
-def _write_header(sheet: Worksheet) -> None:
-    for column, (label, width) in enumerate(BOOK_COLUMNS, start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=column, value=_(label))
-        cell.font, cell.border = Font(name=FONT, bold=True, size=11), _BOX
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        sheet.column_dimensions[get_column_letter(column)].width = width
+    write_titles(sheet, lines, len(BOOK_COLUMNS))
 
 
 def _row_values(index: int, dossier: Dossier, now: datetime) -> list[object]:
@@ -177,25 +167,6 @@ def _row_values(index: int, dossier: Dossier, now: datetime) -> list[object]:
         None,  # ký nhận: signed on paper by whoever collects the result
         book_notes(dossier, now),
     ]
-
-
-def _write_row(sheet: Worksheet, row: int, values: list[object]) -> None:
-    font = Font(name=FONT, size=11)
-    alignment = Alignment(wrap_text=True, vertical="top")
-    for column, value in enumerate(values, start=1):
-        cell = sheet.cell(row=row, column=column, value=value)
-        cell.font, cell.border, cell.alignment = font, _BOX, alignment
-        if column in DATE_COLUMNS:
-            cell.number_format = DATE_FORMAT
-
-
-def _page_setup(sheet: Worksheet) -> None:
-    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def tracking_book_filename(agency: Agency, date_from: date, date_to: date) -> str:

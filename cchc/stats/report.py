@@ -17,7 +17,6 @@ A rate with nothing to divide is ``None`` (shown as a dash), never 0 % or 100 %.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,9 +28,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_noop as N_
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Font
 
+from cchc.core.xlsx import (
+    FONT,
+    a4_landscape,
+    workbook_bytes,
+    write_header,
+    write_row,
+    write_titles,
+)
 from cchc.domain import indicators
 from cchc.domain.indicators import DutyFlag, RatingCounts
 from cchc.org.models import Agency
@@ -61,7 +67,6 @@ DUTY_LABELS: dict[str, object] = {
     indicators.NOT_FULFILLING: gettext_lazy("Không hoàn thành nhiệm vụ (trên 50% không hài lòng)"),
     indicators.REPLACE: gettext_lazy("Đề xuất thay thế (2 năm liền trên 50% không hài lòng)"),
 }
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass
@@ -196,11 +201,8 @@ XLSX_COLUMNS = (
     (N_("Tỷ lệ hài lòng"), 12),
     (N_("Đánh giá thực thi nhiệm vụ"), 30),
 )
-PERCENT_COLUMNS = {6, 7, 12, 15, 17}
+PERCENT = dict.fromkeys((6, 7, 12, 15, 17), "0.0%")
 HEADER_ROW = 4
-FONT = "Times New Roman"
-_THIN = Side(style="thin")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
 def _cells(index: int | str, line: ReportLine) -> list[object]:
@@ -236,43 +238,22 @@ def report_xlsx(report: AgencyReport, title: str) -> bytes:
     sheet = book.active
     sheet.title = "Tinh hinh giai quyet"
     with translation.override("vi"):
-        heading = [
+        period = _("TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TỪ NGÀY %(a)s ĐẾN NGÀY %(b)s") % {
+            "a": f"{report.day_from:%d/%m/%Y}",
+            "b": f"{report.day_to:%d/%m/%Y}",
+        }
+        titles = [
             (title.upper(), Font(name=FONT, bold=True, size=12)),
-            (
-                _("TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TỪ NGÀY %(a)s ĐẾN NGÀY %(b)s")
-                % {"a": f"{report.day_from:%d/%m/%Y}", "b": f"{report.day_to:%d/%m/%Y}"},
-                Font(name=FONT, bold=True, size=13),
-            ),
+            (period, Font(name=FONT, bold=True, size=13)),
         ]
-        for row, (text, font) in enumerate(heading, start=1):
-            cell = sheet.cell(row=row, column=1, value=text)
-            cell.font, cell.alignment = font, Alignment(horizontal="center")
-            sheet.merge_cells(
-                start_row=row, start_column=1, end_row=row, end_column=len(XLSX_COLUMNS)
-            )
-        for column, (label, width) in enumerate(XLSX_COLUMNS, start=1):
-            cell = sheet.cell(row=HEADER_ROW, column=column, value=_(label))
-            cell.font, cell.border = Font(name=FONT, bold=True, size=11), _BOX
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            sheet.column_dimensions[get_column_letter(column)].width = width
+        write_titles(sheet, titles, len(XLSX_COLUMNS))
+        write_header(sheet, HEADER_ROW, [(_(label), width) for label, width in XLSX_COLUMNS])
         rows = [_cells(i, line) for i, line in enumerate(report.lines, start=1)]
         rows.append(_cells("", report.total))
         for offset, values in enumerate(rows, start=1):
-            bold = offset == len(rows)
-            for column, value in enumerate(values, start=1):
-                cell = sheet.cell(row=HEADER_ROW + offset, column=column, value=value)
-                cell.font, cell.border = Font(name=FONT, size=11, bold=bold), _BOX
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-                if column in PERCENT_COLUMNS:
-                    cell.number_format = "0.0%"
-    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=3)
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
+            write_row(sheet, HEADER_ROW + offset, values, bold=offset == len(rows), formats=PERCENT)
+    a4_landscape(sheet, header_row=HEADER_ROW, frozen_columns=2)
+    return workbook_bytes(book)
 
 
 def report_filename(report: AgencyReport, scope: str) -> str:

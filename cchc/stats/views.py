@@ -10,12 +10,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from cchc.core.xlsx import XLSX_CONTENT_TYPE
 from cchc.org.permissions import staff_required
 from cchc.org.selectors import agencies_visible_to, agency_scope_root, sees_whole_province
 from cchc.stats.forms import ReportPeriodForm
 from cchc.stats.report import (
     TARGETS,
-    XLSX_CONTENT_TYPE,
     AgencyReport,
     agency_report,
     report_filename,

@@ -56,10 +56,10 @@ from cchc.catalog.excel.layout import (
     STATUS_LABELS,
     SUPPLEMENT_LABELS,
     UNIT_LABELS,
-    XLSX_CONTENT_TYPE,
     ImportResult,
     ImportRowError,
 )
+from cchc.core.xlsx import XLSX_CONTENT_TYPE
 
 __all__ = [
     "CHILD_SHEETS",

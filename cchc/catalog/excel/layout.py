@@ -15,7 +15,6 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # an .xlsx is a zip: refuse zip bombs be
 MAX_PROCEDURE_ROWS = 5_000
 MAX_CHILD_ROWS = 100_000
 MAX_REPORTED_ERRORS = 1_000
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 ERR_EMPTY_FILE = gettext_noop("Chưa chọn tệp hoặc tệp rỗng.")
 ERR_FILE_TOO_BIG = gettext_noop("Tệp lớn quá {mb} MB, hãy chia nhỏ tệp.")
