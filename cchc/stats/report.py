@@ -18,7 +18,7 @@ A rate with nothing to divide is ``None`` (shown as a dash), never 0 % or 100 %.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 
@@ -171,13 +171,13 @@ def _total(lines: list[ReportLine]) -> ReportLine:
 
     return ReportLine(
         name=_("Tổng cộng"),
-        shares=Shares(**{f: sum(getattr(line.shares, f) for line in lines) for f in _SHARE_FIELDS}),
+        shares=Shares(
+            **{f.name: sum(getattr(line.shares, f.name) for line in lines) for f in fields(Shares)}
+        ),
         **{name: summed(name) for name in OUTCOME_COUNTERS},
         ratings=sum((line.ratings for line in lines), RatingCounts()),
     )
 
-
-_SHARE_FIELDS = tuple(Shares.__dataclass_fields__)
 
 # --- The workbook ---------------------------------------------------------------------------
 
