@@ -143,6 +143,8 @@ LOGOUT_REDIRECT_URL = "home"
 
 # A password-reset link works once, for this long (it is sent by e-mail or SMS).
 PASSWORD_RESET_TIMEOUT = 60 * env_int("CCHC_PASSWORD_RESET_MINUTES", 60)
+# How long the link that verifies a citizen's e-mail address or phone number works.
+CCHC_VERIFY_LINK_HOURS = env_int("CCHC_VERIFY_LINK_HOURS", 72)
 # django-axes: staff login locks after five failed attempts for that username.
 AXES_FAILURE_LIMIT = env_int("CCHC_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("CCHC_LOGIN_COOLOFF_MINUTES", 30))

@@ -29,16 +29,17 @@ SUBJECTS = {
 
 def notify_applicant(dossier: object, kind: str, **context: object) -> None:
     """Queue an e-mail and an SMS about ``kind``. A dossier without an account gets both
-    where the applicant gave an address and a number. An account holder gets only the
-    channels they consented to (``User.notify_email`` / ``notify_sms``, chosen on the
-    portal), at the dossier's contact details or else the account's; a closed account has
-    no channel left."""
+    where the applicant gave an address and a number (the counter officer took them from the
+    applicant in person). An account holder gets only the channels they consented to
+    (``User.notify_email`` / ``notify_sms``, chosen on the portal), and only at the account's
+    verified address and number: a mistyped contact never receives someone's dossier news.
+    A closed account has no channel left."""
     user = dossier.applicant_user
     if user is None:
         email, phone = dossier.applicant_email, dossier.applicant_phone
     else:
-        email = (dossier.applicant_email or user.email) if user.notify_email else ""
-        phone = (dossier.applicant_phone or user.phone) if user.notify_sms else ""
+        email = user.email if user.notify_email and user.email_verified_at else ""
+        phone = user.phone if user.notify_sms and user.phone_verified_at else ""
     subject = SUBJECTS[kind].format(code=dossier.reference)
     if kind in RATE_AFTER:
         from cchc.satisfaction.links import rating_url

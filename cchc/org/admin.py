@@ -33,10 +33,14 @@ class UserAdmin(BaseUserAdmin):
                     "phone",
                     "citizen_id",
                     "address",
+                    "email_verified_at",
+                    "phone_verified_at",
                 )
             },
         ),
     )
+    # Set only by the citizen opening the link sent to the address or number.
+    readonly_fields = ("email_verified_at", "phone_verified_at")
 
 
 @admin.register(ApiToken)

@@ -149,6 +149,11 @@ class User(AbstractUser):
     # was shown when the account was opened.
     notify_email = models.BooleanField(_("nhận thông báo qua thư điện tử"), default=False)
     notify_sms = models.BooleanField(_("nhận thông báo qua tin nhắn SMS"), default=False)
+    # When the citizen opened the link sent to this e-mail address / phone number: proof that
+    # it is theirs. Notices about dossiers go only to a verified contact; a change of the
+    # address or number clears it.
+    email_verified_at = models.DateTimeField(_("xác minh thư điện tử lúc"), null=True, blank=True)
+    phone_verified_at = models.DateTimeField(_("xác minh số điện thoại lúc"), null=True, blank=True)
     privacy_notice_version = models.CharField(
         _("phiên bản thông báo xử lý dữ liệu cá nhân"), max_length=20, blank=True
     )

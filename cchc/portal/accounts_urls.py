@@ -21,4 +21,6 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("dat-lai-mat-khau/xong/", views.password_reset_done_view, name="password_reset_done"),
+    path("xac-minh/gui-lai/", views.verify_send_view, name="verify_send"),
+    path("xac-minh/<str:token>/", views.verify_contact_view, name="verify_contact"),
 ]

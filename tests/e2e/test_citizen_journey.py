@@ -131,7 +131,17 @@ def test_a_citizen_does_the_whole_journey_on_a_phone(phone_page, office, setting
     page.get_by_role("button", name="Đăng ký", exact=True).click()
     expect(page.get_by_role("alert").first).to_contain_text("Đã tạo tài khoản")
     expect(page.get_by_test_id("current-user")).to_have_text(CITIZEN["name"])
+    expect(page.get_by_test_id("verify-email")).to_contain_text("Chưa xác minh")
     citizen.shot("account")
+
+    # The address is proved by opening the link mailed to it; dossier notices wait for that.
+    mail = OutboxMessage.objects.get(template="verify_email", recipient=CITIZEN["email"])
+    path = re.search(r"/dich-vu-cong/tai-khoan/xac-minh/[^/\s]+/", mail.body).group(0)
+    page.goto(page.base_url + path)
+    expect(page.get_by_test_id("verified")).to_contain_text("Đã xác minh thư điện tử")
+    citizen.shot("email-verified")
+    page.get_by_role("link", name="Về tài khoản của tôi").click()
+    expect(page.get_by_test_id("verify-email")).to_contain_text("Đã xác minh ngày")
 
     # 2. Find the building permit without typing accents.
     citizen.menu("Thủ tục hành chính")  # awaited to the load: htmx listens from then on

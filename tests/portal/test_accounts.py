@@ -34,6 +34,7 @@ from cchc.portal.accounts.services import (
     MSG_PHONE_TAKEN,
     ProfileData,
     citizen_signup,
+    citizen_verify_contact,
 )
 from cchc.portal.accounts.validators import (
     MSG_PASSWORD_NUMERIC,
@@ -413,16 +414,37 @@ def channels(dossier):
     return {(m.channel, m.recipient) for m in rows}
 
 
+def verified(user, *channels_):
+    """Open the verification link the sign-up sent for each channel."""
+    for channel in channels_:
+        message = OutboxMessage.objects.filter(user=user, template=f"verify_{channel}").latest("pk")
+        token = message.body.split("/xac-minh/")[1].split("/")[0]
+        citizen_verify_contact(token=token)
+    user.refresh_from_db()
+    return user
+
+
 def test_a_citizen_who_chose_only_sms_gets_no_email(world):
     user = make_citizen(email="binh.le@example.vn", phone="0987222333", notify_sms=True)
+    verified(user, "phone")
     dossier = online_dossier(world, user, email="binh.le@example.vn", phone="0987222333")
     assert channels(dossier) == {("sms", "0987222333")}
 
 
-def test_a_citizen_who_chose_email_gets_it_at_the_account_address_if_the_dossier_has_none(world):
-    user = make_citizen(email="binh.le@example.vn", notify_email=True)
-    dossier = online_dossier(world, user)
-    assert channels(dossier) == {("email", "binh.le@example.vn")}
+def test_notices_go_to_the_verified_account_address_whatever_the_dossier_says(world):
+    user = verified(make_citizen(email="binh.le@example.vn", notify_email=True), "email")
+    assert channels(online_dossier(world, user)) == {("email", "binh.le@example.vn")}
+    typed = online_dossier(world, user, email="someone.else@example.vn")
+    assert channels(typed) == {("email", "binh.le@example.vn")}
+
+
+def test_an_unverified_contact_gets_no_dossier_notice(world):
+    user = make_citizen(
+        email="binh.le@example.vn", phone="0987222333", notify_email=True, notify_sms=True
+    )
+    assert channels(online_dossier(world, user, email="binh.le@example.vn")) == set()
+    verified(user, "email")
+    assert channels(online_dossier(world, user)) == {("email", "binh.le@example.vn")}
 
 
 def test_a_citizen_who_chose_nothing_gets_nothing(world):

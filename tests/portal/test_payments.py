@@ -65,9 +65,13 @@ FEE = 75000
 def online_dossier(world, citizen, *, approve: bool = True, start=None):
     """Filed online by ``citizen`` on Mon 03/03/2025, received the next morning, forwarded by
     the specialist, approved by the leader: the result is ready and the 75.000 đ fee is owed.
-    The citizen has chosen to be told by e-mail. With ``start``, the steps follow it a minute
-    apart instead."""
-    User.objects.filter(pk=citizen.pk).update(notify_email=True)
+    The citizen has chosen to be told by e-mail, at a verified address. With ``start``, the
+    steps follow it a minute apart instead."""
+    User.objects.filter(pk=citizen.pk).update(
+        notify_email=True,
+        email=citizen.email or f"{citizen.username}@example.vn",
+        email_verified_at=timezone.now(),
+    )
     citizen.refresh_from_db()
     if start is None:
         moments = [at(2025, 3, 3, 8), at(2025, 3, 3, 8, 30)]

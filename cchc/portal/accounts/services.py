@@ -33,6 +33,16 @@ from cchc.core.outbox import outbox_enqueue
 from cchc.dossiers.models import DocumentAccess, Dossier, DossierEvent
 from cchc.org.models import ApiToken, ConsentRecord, User
 from cchc.portal.accounts.privacy import NOTICE_VERSION
+from cchc.portal.accounts.verification import (
+    CHANNELS,
+    EMAIL,
+    VerificationLinkError,
+    contact_value,
+    read_verification_token,
+    token_matches,
+    verification_url,
+    verify_link_hours,
+)
 
 MSG_CONTACT_REQUIRED = _("Vui lòng nhập thư điện tử hoặc số điện thoại (ít nhất một trong hai).")
 MSG_EMAIL_TAKEN = _("Thư điện tử này đã được dùng cho một tài khoản khác.")
@@ -176,7 +186,22 @@ def citizen_signup(
         source=ConsentRecord.Source.SIGNUP,
         now=now,
     )
+    _send_verifications(user)
     return user
+
+
+def _send_verifications(user: User, *, only: set[str] | None = None) -> None:
+    """A link to each unverified contact that notices are meant to reach (``only``: of those,
+    just these channels). The channels a link went to are left on the returned account as
+    ``verification_links_sent`` for the page to say so."""
+    wanted = {"email": user.notify_email, "phone": user.notify_sms}
+    user.verification_links_sent = tuple(
+        channel
+        for channel in CHANNELS
+        if wanted[channel]
+        and (only is None or channel in only)
+        and citizen_send_verification(user=user, channel=channel) is not None
+    )
 
 
 def _lock_citizen(user: User) -> User:
@@ -208,14 +233,30 @@ def citizen_update_profile(
         )
         if before != wanted
     }
+    email = profile.email.strip().lower()
+    # A new address or number is unproven until its own link is opened; a link is sent when
+    # notices are to go there (a new contact, or a channel just switched on).
+    fresh = {
+        channel
+        for channel, before, after, switched_on in (
+            ("email", locked.email, email, notify_email and not locked.notify_email),
+            ("phone", locked.phone, profile.phone, notify_sms and not locked.notify_sms),
+        )
+        if before != after or switched_on
+    }
+    if locked.email != email:
+        locked.email_verified_at = None
+    if locked.phone != profile.phone:
+        locked.phone_verified_at = None
     locked.full_name = profile.full_name.strip()
     locked.address = profile.address.strip()
-    locked.email = profile.email.strip().lower()
+    locked.email = email
     locked.phone = profile.phone
     locked.notify_email = notify_email
     locked.notify_sms = notify_sms
     _save_unique(locked)
     _record_consents(locked, changes, source=ConsentRecord.Source.ACCOUNT, now=now)
+    _send_verifications(locked, only=fresh)
     return locked
 
 
@@ -239,6 +280,7 @@ def citizen_close_account(*, user: User, now: datetime | None = None) -> User:
     locked.full_name = CLOSED_NAME
     locked.first_name = locked.last_name = ""
     locked.email = locked.phone = locked.citizen_id = locked.address = ""
+    locked.email_verified_at = locked.phone_verified_at = None
     locked.notify_email = locked.notify_sms = False
     # A fresh unusable hash also ends every other session (the session hash changes).
     locked.set_unusable_password()
@@ -246,6 +288,68 @@ def citizen_close_account(*, user: User, now: datetime | None = None) -> User:
     _record_consents(locked, withdrawn, source=ConsentRecord.Source.CLOSURE, now=now)
     ApiToken.objects.filter(user=locked, revoked_at__isnull=True).update(revoked_at=now)
     return locked
+
+
+# --- contact verification ------------------------------------------------------------------------
+
+VERIFY_SUBJECTS = {
+    "email": "Xác minh thư điện tử của tài khoản dịch vụ công",
+    "phone": "Xác minh số điện thoại của tài khoản dịch vụ công",
+}
+
+
+def citizen_send_verification(*, user: User, channel: str) -> OutboxMessage | None:
+    """Queue the link that proves the account's e-mail address or phone number (``channel``)
+    is the citizen's: an e-mail to the address, an SMS to the number. ``None`` when the
+    account has no such contact or it is verified already."""
+    value = contact_value(user, channel)
+    if not value or getattr(user, f"{channel}_verified_at"):
+        return None
+    link = verification_url(user, channel)
+    hours = verify_link_hours()
+    if channel == EMAIL:
+        kind = OutboxMessage.Channel.EMAIL
+        body = render_to_string(
+            "notifications/verify_email.txt",
+            {
+                "user": user,
+                "link": link,
+                "hours": hours,
+                "province_name": settings.CCHC_PROVINCE_NAME,
+            },
+        ).strip()
+    else:
+        kind = OutboxMessage.Channel.SMS
+        body = f"Xác minh số điện thoại tài khoản dịch vụ công (hiệu lực {hours} giờ): {link}"
+    return outbox_enqueue(
+        channel=kind,
+        recipient=value,
+        subject=VERIFY_SUBJECTS[channel],
+        body=body,
+        template=f"verify_{channel}",
+        user=user,
+    )
+
+
+@transaction.atomic
+def citizen_verify_contact(*, token: str, now: datetime | None = None) -> tuple[User, str, bool]:
+    """Mark the contact a verification link was sent to as the citizen's: ``(account,
+    channel, newly verified)``. ``VerificationLinkError`` for a link that is expired, altered,
+    or for an address or number the open account no longer has."""
+    user_id, channel, fingerprint = read_verification_token(token)
+    locked = (
+        User.objects.select_for_update()
+        .filter(pk=user_id, role=User.Role.CITIZEN, is_active=True)
+        .first()
+    )
+    if locked is None or not token_matches(locked, channel, fingerprint):
+        raise VerificationLinkError("changed")
+    field = f"{channel}_verified_at"
+    if getattr(locked, field):
+        return locked, channel, False
+    setattr(locked, field, now or timezone.now())
+    locked.save(update_fields=[field])
+    return locked, channel, True
 
 
 # --- password recovery ---------------------------------------------------------------------------
@@ -532,7 +636,9 @@ def citizen_export(*, user: User, now: datetime | None = None) -> dict[str, Any]
             "username": user.username,
             "full_name": user.full_name,
             "email": user.email,
+            "email_verified_at": _iso(user.email_verified_at),
             "phone": user.phone,
+            "phone_verified_at": _iso(user.phone_verified_at),
             "citizen_id": user.citizen_id,
             "address": user.address,
             "date_joined": _iso(user.date_joined),

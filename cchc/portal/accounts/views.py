@@ -23,8 +23,9 @@ from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cchc.core.ratelimit import client_ip, hit
 from cchc.org.models import User
@@ -45,10 +46,13 @@ from cchc.portal.accounts.services import (
     citizen_export,
     citizen_request_password_reset,
     citizen_reset_password,
+    citizen_send_verification,
     citizen_signup,
     citizen_update_profile,
+    citizen_verify_contact,
     password_reset_minutes,
 )
+from cchc.portal.accounts.verification import CHANNELS, VerificationLinkError, verify_link_hours
 
 # Sign-ups per client address per window: enough for a family or a commune office helping
 # people at the counter, too few for scripted account creation.
@@ -63,6 +67,9 @@ CLOSE_WINDOW = 900
 RESET_LIMIT = 10
 RESET_WINDOW = 3600
 RESET_PER_ACCOUNT_LIMIT = 3
+# Verification links asked for again, per account and channel: each one sends a message.
+VERIFY_RESEND_LIMIT = 3
+VERIFY_RESEND_WINDOW = 3600
 BACKEND = "cchc.portal.accounts.backends.EmailOrPhoneBackend"
 
 
@@ -128,6 +135,7 @@ def signup_view(request: HttpRequest) -> HttpResponse:
             else:
                 login(request, user, backend=BACKEND)
                 messages.success(request, _("Đã tạo tài khoản. Chào mừng bạn!"))
+                _tell_links_sent(request, user)
                 return redirect("portal:account")
     else:
         form = SignupForm()
@@ -160,7 +168,7 @@ def account_view(request: HttpRequest) -> HttpResponse:
         form = ProfileForm(request.POST, account=user)
         if form.is_valid():
             try:
-                citizen_update_profile(
+                updated = citizen_update_profile(
                     user=user,
                     profile=form.profile(),
                     notify_email=form.cleaned_data["notify_email"],
@@ -170,16 +178,80 @@ def account_view(request: HttpRequest) -> HttpResponse:
                 _apply_error(form, error)
             else:
                 messages.success(request, _("Đã lưu thay đổi."))
+                _tell_links_sent(request, updated)
                 return redirect("portal:account")
     else:
         form = ProfileForm(account=user)
+    contacts = [
+        (channel, label, value, verified_at)
+        for channel, label, value, verified_at in (
+            ("email", _("Thư điện tử"), user.email, user.email_verified_at),
+            ("phone", _("Số điện thoại"), user.phone, user.phone_verified_at),
+        )
+        if value
+    ]
     context = {
         "form": form,
         "account": user,
+        "contacts": contacts,
         "consents": user.consents.order_by("-at", "-pk")[:20],
         **_notice_context(),
     }
     return render(request, "portal/accounts/account.html", context)
+
+
+def _tell_links_sent(request: HttpRequest, user: User) -> None:
+    """Say where the service just sent verification links."""
+    sent = getattr(user, "verification_links_sent", ())
+    if "email" in sent:
+        messages.info(request, _(MSG_LINK_SENT_EMAIL) % {"to": user.email})
+    if "phone" in sent:
+        messages.info(request, _(MSG_LINK_SENT_PHONE) % {"to": user.phone})
+
+
+MSG_LINK_SENT_EMAIL = N_(
+    "Đã gửi liên kết xác minh tới %(to)s. Thông báo về hồ sơ chỉ gửi tới thư điện tử đã xác minh."
+)
+MSG_LINK_SENT_PHONE = N_(
+    "Đã gửi liên kết xác minh tới số %(to)s. Thông báo về hồ sơ chỉ gửi tới số đã xác minh."
+)
+
+
+@never_cache
+@require_POST
+@citizen_required
+def verify_send_view(request: HttpRequest) -> HttpResponse:
+    """Send the verification link of one contact again (from the account page)."""
+    channel = request.POST.get("channel", "")
+    if channel not in CHANNELS:
+        messages.error(request, _("Yêu cầu không hợp lệ."))
+        return redirect("portal:account")
+    user = request.user
+    key = f"{user.pk}:{channel}"
+    retry_after = hit("portal-verify", key, limit=VERIFY_RESEND_LIMIT, window=VERIFY_RESEND_WINDOW)
+    if retry_after:
+        return _too_many(request, retry_after)
+    if citizen_send_verification(user=user, channel=channel) is None:
+        messages.info(request, _("Không có gì cần xác minh."))
+    else:
+        template = MSG_LINK_SENT_EMAIL if channel == "email" else MSG_LINK_SENT_PHONE
+        to = user.email if channel == "email" else user.phone
+        messages.info(request, _(template) % {"to": to})
+    return redirect("portal:account")
+
+
+@never_cache
+@require_GET
+def verify_contact_view(request: HttpRequest, token: str) -> HttpResponse:
+    """The link of a verification message: works signed in or not, once or many times."""
+    try:
+        user, channel, _newly = citizen_verify_contact(token=token)
+    except VerificationLinkError as error:
+        status = 400 if error.reason == "invalid" else 410
+        context = {"reason": error.reason, "hours": verify_link_hours()}
+        return render(request, "portal/accounts/verify_failed.html", context, status=status)
+    context = {"channel": channel, "value": user.email if channel == "email" else user.phone}
+    return render(request, "portal/accounts/verify_done.html", context)
 
 
 @never_cache
