@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from cchc.org.models import Agency, ApiToken, User
@@ -41,6 +42,14 @@ class UserAdmin(BaseUserAdmin):
     )
     # Set only by the citizen opening the link sent to the address or number.
     readonly_fields = ("email_verified_at", "phone_verified_at")
+
+    def save_model(self, request: HttpRequest, obj: User, form: object, change: bool) -> None:
+        """An address or number changed here is not proven: it is unverified again."""
+        if "email" in form.changed_data:
+            obj.email_verified_at = None
+        if "phone" in form.changed_data:
+            obj.phone_verified_at = None
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(ApiToken)

@@ -10,6 +10,7 @@ import pytest
 from django.core import signing
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from cchc.core.models import OutboxMessage
 from cchc.org.models import User
@@ -187,3 +188,24 @@ def test_the_export_says_when_each_contact_was_verified(client, world):
     client.force_login(user)
     account = client.get(reverse("portal:account_export")).json()["profile"]
     assert account["email_verified_at"].startswith("20") and account["phone_verified_at"] is None
+
+
+def test_an_address_corrected_in_the_admin_is_unverified_again(rf, world):
+    from django.contrib.admin import site
+    from django.forms import modelform_factory
+
+    user = make_citizen(email="binh.le@example.vn", phone="0987222333", notify_email=True)
+    User.objects.filter(pk=user.pk).update(
+        email_verified_at=timezone.now(), phone_verified_at=timezone.now()
+    )
+    user.refresh_from_db()
+    form = modelform_factory(User, fields=["email", "phone"])(
+        {"email": "binh.khac@example.vn", "phone": "0987222333"}, instance=user
+    )
+    assert form.is_valid(), form.errors
+    request = rf.post("/admin/org/user/")
+    request.user = world.admin
+    site._registry[User].save_model(request, form.save(commit=False), form, change=True)
+    user.refresh_from_db()
+    assert user.email == "binh.khac@example.vn" and user.email_verified_at is None
+    assert user.phone_verified_at is not None  # the phone did not change
