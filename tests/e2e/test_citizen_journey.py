@@ -384,6 +384,8 @@ def test_a_citizen_does_the_whole_journey_on_a_phone(phone_page, office, setting
     expected = {"received", "supplement_requested", "result_ready", "payment_confirmed", "returned"}
     assert expected <= kinds, kinds
     assert emails.filter(template="received", subject__contains=code).exists()
-    # The SMS channel was not consented to: nothing is addressed to the phone.
-    assert not OutboxMessage.objects.filter(recipient=CITIZEN["phone"]).exists()
+    # The SMS channel was not consented to: only the link that verifies the number (every
+    # contact gets one) is addressed to the phone, no notice.
+    to_phone = OutboxMessage.objects.filter(recipient=CITIZEN["phone"])
+    assert list(to_phone.values_list("template", flat=True)) == ["verify_phone"]
     assert stats_stored() == stats_recount()

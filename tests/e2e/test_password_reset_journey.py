@@ -30,7 +30,7 @@ def check(page, name: str) -> None:
 
 def test_a_citizen_resets_a_forgotten_password_on_a_phone(phone_page):
     page = phone_page
-    user = make_citizen(email="binh.le@example.vn")
+    user = make_citizen(verified=True, email="binh.le@example.vn")
 
     page.goto(f"{page.base_url}/dich-vu-cong/tai-khoan/dang-nhap/")
     page.get_by_role("link", name="Quên mật khẩu?").click()

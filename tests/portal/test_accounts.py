@@ -41,6 +41,7 @@ from cchc.portal.accounts.validators import (
     MSG_PASSWORD_SIMILAR,
     MSG_PASSWORD_TOO_COMMON,
 )
+from cchc.portal.accounts.verification import verification_token
 from tests.dossiers.helpers import APPLICANT, receive
 from tests.factories import PASSWORD as OFFICER_PASSWORD
 
@@ -74,8 +75,12 @@ def login(client, identifier, password=PASSWORD):
     return client.post(reverse("portal:login"), {"username": identifier, "password": password})
 
 
-def make_citizen(*, email="", phone="", notify_email=False, notify_sms=False, **extra):
-    return citizen_signup(
+def make_citizen(
+    *, email="", phone="", notify_email=False, notify_sms=False, verified=False, **extra
+):
+    """A citizen signed up through the service; with ``verified``, each contact's link (sent
+    at sign-up) opened."""
+    user = citizen_signup(
         profile=ProfileData(
             full_name=extra.get("full_name", "Lê Thị Bình"),
             address="Số 9 đường Hùng Vương, tỉnh Bình Sơn",
@@ -87,6 +92,12 @@ def make_citizen(*, email="", phone="", notify_email=False, notify_sms=False, **
         consent_email=notify_email,
         consent_sms=notify_sms,
     )
+    if verified:
+        for channel in ("email", "phone"):
+            if getattr(user, channel):
+                citizen_verify_contact(token=verification_token(user, channel))
+        user.refresh_from_db()
+    return user
 
 
 def page(response) -> str:

@@ -63,7 +63,7 @@ def set_password(client, form_url: str, first: str, second: str | None = None):
 
 
 def test_a_citizen_resets_a_forgotten_password_by_email(client, world):
-    user = make_citizen(email="binh.le@example.vn")
+    user = make_citizen(verified=True, email="binh.le@example.vn")
     response = ask(client, "  Binh.Le@EXAMPLE.vn ")
     assert response.status_code == 302
     assert response["Location"] == reverse("portal:password_reset_sent")
@@ -104,7 +104,7 @@ def test_a_citizen_resets_a_forgotten_password_by_email(client, world):
 
 
 def test_the_link_works_once(client, world):
-    make_citizen(email="binh.le@example.vn")
+    make_citizen(verified=True, email="binh.le@example.vn")
     ask(client, "binh.le@example.vn")
     link = link_in(reset_messages()[0])
     assert set_password(client, open_link(client, link), NEW_PASSWORD).status_code == 302
@@ -116,7 +116,7 @@ def test_the_link_works_once(client, world):
 
 
 def test_a_phone_number_gets_the_link_by_sms(client, world):
-    user = make_citizen(phone="0987222333", email="binh.le@example.vn")
+    user = make_citizen(verified=True, phone="0987222333", email="binh.le@example.vn")
     response = ask(client, "+84 987.222.333")
     assert response.status_code == 302
     assert "tin nhắn SMS" in page(client.get(response["Location"]))
@@ -135,7 +135,7 @@ def test_a_phone_number_gets_the_link_by_sms(client, world):
 
 
 def test_notification_consents_do_not_stop_a_reset_the_citizen_asked_for(client, world):
-    user = make_citizen(email="binh.le@example.vn", notify_email=False)
+    user = make_citizen(verified=True, email="binh.le@example.vn", notify_email=False)
     assert not user.notify_email
     ask(client, "binh.le@example.vn")
     assert len(reset_messages()) == 1
@@ -145,7 +145,7 @@ def test_notification_consents_do_not_stop_a_reset_the_citizen_asked_for(client,
 def test_the_answer_is_the_same_when_no_account_matches_and_nothing_is_sent(
     client, world, counter_officer, kind
 ):
-    known = make_citizen(email="binh.le@example.vn", phone="0987222333")
+    known = make_citizen(verified=True, email="binh.le@example.vn", phone="0987222333")
     counter_officer.email = "tiep.nhan@binhson.gov.vn"
     counter_officer.save(update_fields=["email"])
     identifier = {
@@ -155,7 +155,7 @@ def test_the_answer_is_the_same_when_no_account_matches_and_nothing_is_sent(
         "closed account": "da.dong@example.vn",
     }[kind]
     if kind == "closed account":
-        closed = make_citizen(email="da.dong@example.vn", citizen_id="001190000001")
+        closed = make_citizen(verified=True, email="da.dong@example.vn", citizen_id="001190000001")
         citizen_close_account(user=closed)
 
     response = ask(client, identifier)
@@ -192,7 +192,7 @@ def test_what_is_neither_an_email_nor_a_phone_is_refused_in_vietnamese(
 
 
 def test_requests_for_one_account_are_capped_without_saying_so(client, world):
-    make_citizen(email="binh.le@example.vn")
+    make_citizen(verified=True, email="binh.le@example.vn")
     for n in range(views.RESET_PER_ACCOUNT_LIMIT + 2):
         response = Client(REMOTE_ADDR=f"10.0.1.{n}").post(
             reverse("portal:password_reset"), {"identifier": "binh.le@example.vn"}
@@ -203,7 +203,7 @@ def test_requests_for_one_account_are_capped_without_saying_so(client, world):
 
 def test_requests_from_one_address_are_rate_limited(client, world, monkeypatch):
     monkeypatch.setattr(views, "RESET_LIMIT", 2)
-    make_citizen(email="binh.le@example.vn")
+    make_citizen(verified=True, email="binh.le@example.vn")
     ask(client, "a@example.vn")
     ask(client, "b@example.vn")
     response = ask(client, "binh.le@example.vn")
@@ -214,7 +214,7 @@ def test_requests_from_one_address_are_rate_limited(client, world, monkeypatch):
 
 
 def test_the_new_password_follows_the_sign_up_rules(client, world):
-    user = make_citizen(email="binh.le@example.vn")
+    user = make_citizen(verified=True, email="binh.le@example.vn")
     ask(client, "binh.le@example.vn")
     form_url = open_link(client, link_in(reset_messages()[0]))
     for first, second, message in (
@@ -235,7 +235,7 @@ def test_the_new_password_follows_the_sign_up_rules(client, world):
 
 
 def test_an_expired_link_is_refused(client, world, settings):
-    make_citizen(email="binh.le@example.vn")
+    make_citizen(verified=True, email="binh.le@example.vn")
     ask(client, "binh.le@example.vn")
     link = link_in(reset_messages()[0])
     settings.PASSWORD_RESET_TIMEOUT = -1  # every token is now older than the timeout
@@ -245,7 +245,7 @@ def test_an_expired_link_is_refused(client, world, settings):
 
 
 def test_a_link_for_an_officer_or_a_forged_link_is_refused(client, world, counter_officer):
-    citizen = make_citizen(email="binh.le@example.vn")
+    citizen = make_citizen(verified=True, email="binh.le@example.vn")
     officer_link = password_reset_url(counter_officer)
     citizen_link = password_reset_url(citizen)
     uid = urlsafe_base64_encode(force_bytes(citizen.pk))
@@ -271,7 +271,7 @@ def test_a_link_for_an_officer_or_a_forged_link_is_refused(client, world, counte
 
 
 def test_a_reset_lifts_the_lockout_and_ends_other_sessions(client, world):
-    user = make_citizen(email="binh.le@example.vn", phone="0987222333")
+    user = make_citizen(verified=True, email="binh.le@example.vn", phone="0987222333")
     elsewhere = Client()
     elsewhere.force_login(user)
     assert elsewhere.get(reverse("portal:account")).status_code == 200
@@ -300,7 +300,7 @@ def test_the_sign_in_page_offers_the_reset(client, world):
 
 
 def test_an_account_closed_after_the_link_was_opened_gets_the_dead_link_page(client, world):
-    user = make_citizen(email="binh.le@example.vn")
+    user = make_citizen(verified=True, email="binh.le@example.vn")
     ask(client, "binh.le@example.vn")
     form_url = open_link(client, link_in(reset_messages()[0]))
     citizen_close_account(user=User.objects.get(pk=user.pk))
@@ -310,7 +310,7 @@ def test_an_account_closed_after_the_link_was_opened_gets_the_dead_link_page(cli
 def test_an_account_closed_while_the_form_is_on_screen_is_not_a_500(client, world, monkeypatch):
     """The race: the link was checked against the account as it was, then the account closed
     before the new password reached the database."""
-    user = make_citizen(email="binh.le@example.vn")
+    user = make_citizen(verified=True, email="binh.le@example.vn")
     ask(client, "binh.le@example.vn")
     form_url = open_link(client, link_in(reset_messages()[0]))
     as_it_was = User.objects.get(pk=user.pk)

@@ -36,6 +36,7 @@ from cchc.portal.accounts.privacy import NOTICE_VERSION
 from cchc.portal.accounts.verification import (
     CHANNELS,
     EMAIL,
+    PHONE,
     VerificationLinkError,
     contact_value,
     read_verification_token,
@@ -191,15 +192,13 @@ def citizen_signup(
 
 
 def _send_verifications(user: User, *, only: set[str] | None = None) -> None:
-    """A link to each unverified contact that notices are meant to reach (``only``: of those,
-    just these channels). The channels a link went to are left on the returned account as
-    ``verification_links_sent`` for the page to say so."""
-    wanted = {"email": user.notify_email, "phone": user.notify_sms}
+    """A link to each unverified contact of the account (``only``: of those, just these
+    channels): notices and password-reset links go only to verified ones. The channels a link
+    went to are left on the account object as ``verification_links_sent`` for the page."""
     user.verification_links_sent = tuple(
         channel
         for channel in CHANNELS
-        if wanted[channel]
-        and (only is None or channel in only)
+        if (only is None or channel in only)
         and citizen_send_verification(user=user, channel=channel) is not None
     )
 
@@ -234,8 +233,8 @@ def citizen_update_profile(
         if before != wanted
     }
     email = profile.email.strip().lower()
-    # A new address or number is unproven until its own link is opened; a link is sent when
-    # notices are to go there (a new contact, or a channel just switched on).
+    # A new address or number is unproven until its own link is opened: it gets one; so does
+    # an unverified contact whose notices were just switched on (a reminder).
     fresh = {
         channel
         for channel, before, after, switched_on in (
@@ -395,9 +394,12 @@ def citizen_request_password_reset(*, identifier: str) -> OutboxMessage | None:
     when the citizen typed their e-mail address, by SMS when they typed their phone number —
     the channel they showed they know. Nothing for an unknown identifier (the page says the
     same either way, so it tells nobody which accounts exist). Sent whatever the notification
-    consents say: the citizen asked for this message."""
+    consents say: the citizen asked for this message. Only to a verified address or number:
+    one mistyped at sign-up belongs to somebody else, who must not be able to take the
+    account over by asking for a reset."""
     user = citizen_for_identifier(identifier)
-    if user is None:
+    contact = EMAIL if "@" in identifier else PHONE
+    if user is None or not getattr(user, f"{contact}_verified_at"):
         return None
     link = password_reset_url(user)
     minutes = password_reset_minutes()
