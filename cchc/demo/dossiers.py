@@ -35,6 +35,7 @@ from cchc.dossiers.services import (
     dossier_withdraw,
 )
 from cchc.org.models import Agency, User
+from cchc.satisfaction.services import rating_submit
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"]
 MIDDLE = ["Văn", "Thị", "Minh", "Thanh", "Đức", "Ngọc", "Quốc", "Thu", "Hữu", "Kim"]
@@ -110,7 +111,8 @@ def seed_dossiers(department: Agency, *, count: int = 120, days: int = 75) -> in
         request = IntakeRequest(
             procedure=procedure,
             applicant=_applicant(rng),
-            channel=rng.choice(["in_person"] * 3 + ["postal"]),
+            # Some filed on the national portal and received here (the online share).
+            channel=rng.choice(["in_person"] * 3 + ["postal"] + ["online"] * 2),
             documents=[
                 DocumentData(d.name, d.form == "original", d.count)
                 for d in procedure.documents.all()
@@ -215,3 +217,6 @@ def _one(
         else {}
     )
     dossier_return(actor=counter, dossier=d, method=method, now=t, **extra)
+    if rng.random() < 0.7:  # most applicants rate with the QR code of their receipt
+        overall = rng.choices(["very_satisfied", "satisfied", "not_satisfied"], [5, 4, 1])[0]
+        rating_submit(dossier=d, overall=overall, now=_later(rng, t, now, 24))
