@@ -71,6 +71,12 @@ RESET_PER_ACCOUNT_LIMIT = 3
 VERIFY_RESEND_LIMIT = 3
 VERIFY_RESEND_WINDOW = 3600
 BACKEND = "cchc.portal.accounts.backends.EmailOrPhoneBackend"
+MSG_LINK_SENT_EMAIL = N_(
+    "Đã gửi liên kết xác minh tới %(to)s. Thông báo về hồ sơ chỉ gửi tới thư điện tử đã xác minh."
+)
+MSG_LINK_SENT_PHONE = N_(
+    "Đã gửi liên kết xác minh tới số %(to)s. Thông báo về hồ sơ chỉ gửi tới số đã xác minh."
+)
 
 
 def _notice_context() -> dict:
@@ -200,21 +206,14 @@ def account_view(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/accounts/account.html", context)
 
 
-def _tell_links_sent(request: HttpRequest, user: User) -> None:
-    """Say where the service just sent verification links."""
-    sent = getattr(user, "verification_links_sent", ())
-    if "email" in sent:
-        messages.info(request, _(MSG_LINK_SENT_EMAIL) % {"to": user.email})
-    if "phone" in sent:
-        messages.info(request, _(MSG_LINK_SENT_PHONE) % {"to": user.phone})
-
-
-MSG_LINK_SENT_EMAIL = N_(
-    "Đã gửi liên kết xác minh tới %(to)s. Thông báo về hồ sơ chỉ gửi tới thư điện tử đã xác minh."
-)
-MSG_LINK_SENT_PHONE = N_(
-    "Đã gửi liên kết xác minh tới số %(to)s. Thông báo về hồ sơ chỉ gửi tới số đã xác minh."
-)
+def _tell_links_sent(request: HttpRequest, user: User, sent: tuple[str, ...] = ()) -> None:
+    """Say where verification links just went: ``sent``, or what the sign-up or profile
+    service left on the account (``verification_links_sent``)."""
+    for channel in sent or getattr(user, "verification_links_sent", ()):
+        if channel == "email":
+            messages.info(request, _(MSG_LINK_SENT_EMAIL) % {"to": user.email})
+        else:
+            messages.info(request, _(MSG_LINK_SENT_PHONE) % {"to": user.phone})
 
 
 @never_cache
@@ -234,9 +233,7 @@ def verify_send_view(request: HttpRequest) -> HttpResponse:
     if citizen_send_verification(user=user, channel=channel) is None:
         messages.info(request, _("Không có gì cần xác minh."))
     else:
-        template = MSG_LINK_SENT_EMAIL if channel == "email" else MSG_LINK_SENT_PHONE
-        to = user.email if channel == "email" else user.phone
-        messages.info(request, _(template) % {"to": to})
+        _tell_links_sent(request, user, (channel,))
     return redirect("portal:account")
 
 
