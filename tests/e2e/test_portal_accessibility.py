@@ -21,10 +21,12 @@ from cchc.dossiers.services import (
     dossier_forward,
     dossier_request_supplement,
 )
+from cchc.portal.accounts.verification import verification_token
 from cchc.satisfaction.links import rating_token
 from tests.dossiers.helpers import at, receive
 from tests.e2e.conftest import shot
 from tests.portal.apply_helpers import PDF
+from tests.portal.test_accounts import make_citizen
 from tests.world import BUILDING_PERMIT, ensure_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -141,6 +143,18 @@ def test_portal_pages_have_no_serious_accessibility_violation_on_a_phone(phone_p
     page.get_by_role("button", name="Gửi đánh giá").click()
     expect(page.get_by_test_id("rating-notice")).to_contain_text("Bạn đã đánh giá hồ sơ này")
     check(page, "rate-done")
+
+    # The pages a verification link opens: done, and refused.
+    citizen = make_citizen(email="binh.le@example.vn")
+    page.goto(
+        page.base_url
+        + reverse("portal:verify_contact", args=[verification_token(citizen, "email")])
+    )
+    expect(page.get_by_test_id("verified")).to_be_visible()
+    check(page, "verify-done")
+    page.goto(page.base_url + reverse("portal:verify_contact", args=["hong-roi"]))
+    expect(page.get_by_test_id("verify-failed")).to_be_visible()
+    check(page, "verify-failed")
 
 
 def signed_in_as(page, user) -> None:
