@@ -9,4 +9,5 @@ app_name = "stats"
 urlpatterns = [
     path("", views.report_view, name="report"),
     path("excel/", views.report_xlsx_view, name="report_xlsx"),
+    path("co-quan/<str:code>/", views.procedure_report_view, name="procedure_report"),
 ]

@@ -12,12 +12,18 @@ from django.views.decorators.http import require_GET
 
 from cchc.core.xlsx import XLSX_CONTENT_TYPE
 from cchc.org.permissions import staff_required
-from cchc.org.selectors import agencies_visible_to, agency_scope_root, sees_whole_province
+from cchc.org.selectors import (
+    agencies_visible_to,
+    agency_get_for_user,
+    agency_scope_root,
+    sees_whole_province,
+)
 from cchc.stats.forms import ReportPeriodForm
 from cchc.stats.report import (
     TARGETS,
     AgencyReport,
     agency_report,
+    procedure_report,
     report_filename,
     report_xlsx,
 )
@@ -71,3 +77,19 @@ def report_xlsx_view(request: HttpRequest) -> HttpResponse:
         content_type=XLSX_CONTENT_TYPE,
         headers={"Content-Disposition": disposition},
     )
+
+
+@require_GET
+@staff_required
+def procedure_report_view(request: HttpRequest, code: str) -> HttpResponse:
+    """One agency's figures by procedure; an agency outside the officer's scope is a 404."""
+    agency = agency_get_for_user(request.user, code)
+    form = ReportPeriodForm(request.GET)
+    context = {"form": form, "title": agency.name, "targets": TARGETS, "agency": agency}
+    if not form.is_valid():
+        return render(request, "stats/report.html", context, status=400)
+    data = form.cleaned_data
+    context["report"] = procedure_report(agency, day_from=data["date_from"], day_to=data["date_to"])
+    context["form"] = ReportPeriodForm(initial=data)
+    context["query"] = request.GET.urlencode()
+    return render(request, "stats/report.html", context)

@@ -110,6 +110,9 @@ def test_receive_forward_approve_return_and_the_control_sheet(page):
     with open(download.value.path(), "rb") as file:
         sheet = load_workbook(io.BytesIO(file.read())).active
     assert [c.value for c in sheet[5]][1:4] == ["Sở Xây dựng", world.construction.code, 1]
+    row.get_by_role("link", name="Sở Xây dựng").click()  # where the figures come from
+    expect(page.get_by_role("heading", level=1)).to_contain_text("theo thủ tục")
+    expect(page.get_by_test_id(f"report-{world.building_permit.code}")).to_contain_text(PROCEDURE)
     officer_sign_out(page)
 
     # The counter records the fee and returns the result in person.

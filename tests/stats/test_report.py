@@ -200,3 +200,37 @@ def test_the_workbook_reads_back_with_rates_as_percentages(client, activity):
     total = rows["Tổng cộng"]
     assert total[column["Tiếp nhận"]] == 5 and total[column["Lượt đánh giá"]] == 3
     assert sheet.cell(row=5, column=column["Tỷ lệ đúng hạn"] + 1).number_format == "0.0%"
+
+
+def test_an_agency_by_procedure_and_only_within_scope(client, activity, django_assert_num_queries):
+    world = activity
+    url = reverse("stats:procedure_report", args=[world.construction.code])
+    client.force_login(world.home_affairs_evaluator)
+    main = client.get(URL, PERIOD).content.decode()
+    assert f'href="{url}?' in main  # each agency line opens its breakdown, same period
+
+    client.force_login(world.leader)
+    client.get(url, PERIOD)
+    # session, user, the leader's unit and its predecessors, the agency asked for, the
+    # procedure sums, the procedures' names
+    with django_assert_num_queries(7):
+        response = client.get(url, PERIOD)
+    assert response.status_code == 200
+    report = response.context["report"]
+    [line] = report.lines
+    assert (line.code, line.shares.received, line.finished_late) == (
+        world.building_permit.code,
+        4,
+        1,
+    )
+    assert line.on_time_share == Decimal("0.75")
+    page = response.content.decode()
+    assert "Thủ tục hành chính" in page and "Thực thi nhiệm vụ" not in page
+    assert "Đánh giá hài lòng được tính theo cơ quan" in page
+
+    # Another agency's unit is not found, as everywhere else; a bad period says why.
+    assert (
+        client.get(reverse("stats:procedure_report", args=[world.commune.code])).status_code == 404
+    )
+    bad = client.get(url, {"date_from": "32/01/2025"})
+    assert bad.status_code == 400 and "Nhập ngày theo dạng dd/mm/yyyy" in bad.content.decode()
