@@ -29,6 +29,7 @@ from cchc.dossiers.services import dossier_forward
 from cchc.org.models import ApiToken
 from tests.dossiers.helpers import receive
 from tests.portal.apply_helpers import jpeg
+from tests.portal.test_apply import form_data
 
 ROOT = Path(__file__).resolve().parents[2]
 LC_MESSAGES = ROOT / "cchc" / "locale" / "en" / "LC_MESSAGES"
@@ -414,20 +415,7 @@ def test_a_formatted_service_error_is_translated_before_it_is_filled_in(
     document name (the procedure's own data)."""
     settings.MEDIA_ROOT = str(tmp_path)
     english.force_login(world.citizen)
-    data = {
-        "applicant_kind": "person",
-        "applicant_name": "Nguyễn Thị Dân",
-        "applicant_id_number": "001203004567",
-        "applicant_phone": "0912345678",
-        "applicant_email": "dan@example.vn",
-        "applicant_address": "Số 1 đường Lê Lợi, phường Tân An",
-        "receiving_agency": "000.00.05.H98",
-        "channel": "online",
-        "return_method": "in_person",
-        "delivery_address": "",
-        "action": "submit",
-        "extra": [jpeg("anh.jpg")],
-    }
+    data = form_data(action="submit", extra=[jpeg("anh.jpg")])
     response = english.post(
         reverse("portal:apply", args=[world.building_permit.code]), data, follow=True
     )
