@@ -1,6 +1,6 @@
 """Celery application: workers and beat on Redis in production, eager in the embedded default.
 
-Jobs are plain functions in ``<app>/jobs.py``; ``cchc/core/tasks.py`` wraps them as tasks and
+Jobs are plain functions in ``<app>/jobs.py``; each app's ``tasks.py`` wraps them as tasks and
 this module wires them to Celery and to beat's schedule. Every job is idempotent, so a beat
 that fires twice (or two beats by mistake) does no harm beyond the work.
 """
@@ -13,7 +13,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("cchc")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["cchc.core"], related_name="tasks")
+app.autodiscover_tasks(["cchc.core", "cchc.dossiers"], related_name="tasks")
 
 app.conf.update(
     # A task message is acknowledged after it ran: a worker killed mid-job leaves it queued

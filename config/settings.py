@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "cchc.stats",
     "cchc.portal",
     "cchc.satisfaction",
+    "cchc.demo",
 ]
 
 MIDDLEWARE = [
@@ -93,7 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "cchc.core.context_processors.site",
+                "cchc.org.context_processors.site",
             ],
             "builtins": ["cchc.core.templatetags.vn"],
         },

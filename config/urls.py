@@ -4,7 +4,9 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy
 
+from cchc.catalog.views import home_view
 from cchc.core import views as core_views
+from cchc.portal.accounts.views import password_change_view
 from cchc.portal.public import lookup_view
 from config.api import api
 
@@ -13,10 +15,18 @@ admin.site.site_title = "CCHC"
 admin.site.index_title = gettext_lazy("Quản trị")
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", home_view, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("favicon.ico", core_views.favicon),
     path("tai-khoan/", include("cchc.org.urls")),
+    # Officers change their password in the back office's layout; the view is the portal's
+    # page for citizens (one implementation, two layouts).
+    path(
+        "tai-khoan/doi-mat-khau/",
+        password_change_view,
+        {"portal": False},
+        name="password_change",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("can-bo/thu-tuc/", include("cchc.catalog.urls")),
     path("can-bo/in/", include("cchc.dossiers.print_urls")),

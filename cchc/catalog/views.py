@@ -7,10 +7,22 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from cchc.catalog.models import Field, Procedure
-from cchc.catalog.selectors import procedure_filters, procedure_get, procedure_list
+from cchc.catalog.selectors import (
+    field_list_with_counts,
+    procedure_filters,
+    procedure_get,
+    procedure_list,
+)
 from cchc.org.permissions import staff_required
 
 PAGE_SIZE = 25
+
+
+@require_GET
+def home_view(request: HttpRequest) -> HttpResponse:
+    """The site's home: the fields (lĩnh vực) with their procedure counts, search for officers."""
+    fields = list(field_list_with_counts()[:40])
+    return render(request, "catalog/home.html", {"fields": fields})
 
 
 @require_GET

@@ -1,22 +1,14 @@
-"""Home page and health check."""
+"""Health check and the favicon: the pages every deployment needs, whatever apps it has."""
 
 from __future__ import annotations
 
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from cchc.catalog.selectors import field_list_with_counts
 from cchc.core.calendar import current_calendar_version
-
-
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    fields = list(field_list_with_counts()[:40])
-    return render(request, "core/home.html", {"fields": fields})
 
 
 @never_cache

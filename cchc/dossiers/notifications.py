@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 
 from cchc.core.models import OutboxMessage
 from cchc.core.outbox import outbox_enqueue_many
+from cchc.dossiers.rating_links import rating_url
 
 # Once the result is ready the applicant is invited to rate the service (DOMAIN A8).
 RATE_AFTER = frozenset({"result_ready", "returned"})
@@ -42,8 +43,6 @@ def notify_applicant(dossier: object, kind: str, **context: object) -> None:
         phone = user.phone if user.notify_sms and user.phone_verified_at else ""
     subject = SUBJECTS[kind].format(code=dossier.reference)
     if kind in RATE_AFTER:
-        from cchc.satisfaction.links import rating_url
-
         context.setdefault("rating_url", rating_url(dossier))
     body = render_to_string(
         f"notifications/{kind}.txt",

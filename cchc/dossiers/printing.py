@@ -36,12 +36,12 @@ from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.models import Apology, Dossier, DossierEvent, SupplementRequest
+from cchc.dossiers.rating_links import lookup_rating_url
 from cchc.dossiers.tracking_book import (
     tracking_book,
     tracking_book_filename,
 )
 from cchc.org.models import Agency
-from cchc.satisfaction.links import lookup_rating_url
 
 __all__ = [
     "FORM_KINDS",

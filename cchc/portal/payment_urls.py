@@ -2,8 +2,8 @@
 
 from django.urls import path
 
+from cchc.dossiers.payments.sandbox import sandbox_pay_view
 from cchc.portal.payments import views
-from cchc.portal.payments.sandbox import sandbox_pay_view
 
 urlpatterns = [
     path("ho-so/<uuid:public_id>/", views.payment_start_view, name="payment_start"),

@@ -15,9 +15,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from cchc.dossiers.models import Dossier
+from cchc.dossiers.rating_links import dossier_for_token, rating_path
 from cchc.org.models import User
 from cchc.satisfaction.forms import RatingForm
-from cchc.satisfaction.links import dossier_for_token, rating_path
 from cchc.satisfaction.selectors import (
     dossier_get_for_rating,
     dossier_is_ratable,

@@ -41,11 +41,11 @@ from cchc.core.xlsx import (
 )
 from cchc.domain import indicators
 from cchc.domain.indicators import DutyFlag, RatingCounts
+from cchc.dossiers.models import DossierDailyStat
 from cchc.org.models import Agency
 from cchc.satisfaction.models import COUNTERS as RATING_COUNTERS
 from cchc.satisfaction.models import SatisfactionDailyStat
 from cchc.satisfaction.selectors import agency_yearly_counts, duty_flags
-from cchc.stats.models import DossierDailyStat
 from cchc.stats.selectors import Shares, share, share_sums, shares_from
 
 # The province targets published with the 766 reporting (DOMAIN B §5.2, Lâm Đồng 2025): a

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q, Sum
 
-from cchc.stats.models import DossierDailyStat
+from cchc.dossiers.models import DossierDailyStat
 
 ONLINE = "online"
 OFFERING_ONLINE = ("partial", "full")

@@ -180,7 +180,8 @@ def test_a_real_celery_worker_on_redis_delivers_the_notifications_of_a_dossier(w
 
 
 def test_beat_schedules_outbox_escalation_payment_expiry_and_the_upload_sweep():
-    import cchc.core.tasks  # noqa: F401  (registers the tasks)
+    import cchc.core.tasks
+    import cchc.dossiers.tasks  # noqa: F401
 
     schedule = {
         entry["task"]: entry["schedule"] for entry in celery_app.conf.beat_schedule.values()

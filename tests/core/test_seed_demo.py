@@ -8,9 +8,9 @@ from django.core.management import call_command
 from cchc.catalog.models import Field, Procedure
 from cchc.catalog.selectors import procedure_list
 from cchc.core.models import OutboxMessage
+from cchc.dossiers.counters import stats_recount, stats_stored
 from cchc.dossiers.models import Dossier
 from cchc.org.models import Agency, User
-from cchc.stats.services import stats_recount, stats_stored
 
 pytestmark = pytest.mark.django_db
 

@@ -27,6 +27,7 @@ from hypothesis.stateful import (
 from cchc.core.calendar import current_calendar
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import EventRecord, TransitionError
+from cchc.dossiers.counters import stats_recount, stats_stored
 from cchc.dossiers.models import Dossier, DossierEvent
 from cchc.dossiers.services import (
     ApplicantData,
@@ -55,7 +56,6 @@ from cchc.dossiers.services import (
     dossier_withdraw,
 )
 from cchc.dossiers.services._common import situation
-from cchc.stats.services import stats_recount, stats_stored
 from tests.dossiers.helpers import at
 from tests.world import ensure_world
 

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Permission
 
 from cchc.core.models import OutboxMessage
 from cchc.domain.lifecycle import TransitionError
+from cchc.dossiers.counters import stats_recount, stats_stored
 from cchc.dossiers.models import Dossier, DossierEvent, DossierStep
 from cchc.dossiers.selectors import dossier_clock, dossier_get_for_user, dossier_list_for_user
 from cchc.dossiers.services import (
@@ -34,7 +35,6 @@ from cchc.dossiers.services import (
     dossier_withdraw,
 )
 from cchc.dossiers.services.intake import IntakeRequest
-from cchc.stats.services import stats_recount, stats_stored
 from tests.dossiers.helpers import APPLICANT, at, receive
 from tests.factories import UserFactory
 

@@ -17,9 +17,9 @@ import pytest
 from playwright.sync_api import expect
 
 from cchc.core.models import OutboxMessage
+from cchc.dossiers.counters import stats_recount, stats_stored
 from cchc.dossiers.models import Dossier, Payment, Shipment
 from cchc.satisfaction.models import Aspect, Rating
-from cchc.stats.services import stats_recount, stats_stored
 from tests.e2e.conftest import officer_open, officer_sign_out, shot
 from tests.factories import PASSWORD
 from tests.portal.apply_helpers import PDF, PNG

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from cchc.dossiers.models import Payment
-from cchc.portal.payments.services import payment_handle_callback, payment_start
+from cchc.dossiers.payments.services import payment_handle_callback, payment_start
 from tests.e2e.conftest import shot
 from tests.e2e.test_portal_accessibility import axe_violations, describe
 from tests.portal.test_payments import online_dossier, result_fields

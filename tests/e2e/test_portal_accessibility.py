@@ -16,13 +16,13 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from cchc.dossiers.models import Dossier
+from cchc.dossiers.rating_links import rating_token
 from cchc.dossiers.services import (
     dossier_approve,
     dossier_forward,
     dossier_request_supplement,
 )
 from cchc.portal.accounts.verification import verification_token
-from cchc.satisfaction.links import rating_token
 from tests.dossiers.helpers import at, receive
 from tests.e2e.conftest import shot
 from tests.portal.apply_helpers import PDF

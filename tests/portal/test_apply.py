@@ -16,6 +16,7 @@ from cchc.catalog.services import procedure_publish
 from cchc.core.calendar import current_calendar
 from cchc.core.templatetags.vn import vn_datetime
 from cchc.domain.lifecycle import TransitionError
+from cchc.dossiers.counters import stats_recount, stats_stored
 from cchc.dossiers.models import DocumentAccess, Dossier, DossierDocument, DossierEvent
 from cchc.dossiers.selectors import Worklist, dossier_worklist
 from cchc.dossiers.services import (
@@ -38,7 +39,6 @@ from cchc.dossiers.services.drafts import (
 )
 from cchc.org.models import Agency, User
 from cchc.portal.apply.forms import MSG_WITHDRAW_REASON
-from cchc.stats.services import stats_recount, stats_stored
 from tests.dossiers.helpers import APPLICANT
 from tests.factories import AgencyFactory, ProcedureFactory, UserFactory, add_standard_steps
 from tests.portal.apply_helpers import jpeg, pdf, png, stored_files

@@ -9,10 +9,10 @@ import threading
 import pytest
 from django.db import connection
 
+from cchc.dossiers.counters import stats_recount, stats_stored
 from cchc.dossiers.models import DossierEvent, Payment
+from cchc.dossiers.payments.services import Outcome, payment_handle_callback, payment_start
 from cchc.org.models import User
-from cchc.portal.payments.services import Outcome, payment_handle_callback, payment_start
-from cchc.stats.services import stats_recount, stats_stored
 from tests.factories import UserFactory
 from tests.portal.test_payments import online_dossier, result_fields
 from tests.world import ensure_world

@@ -8,9 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cchc.dossiers.models import Payment
-from cchc.dossiers.services import dossier_pay
-from cchc.portal.payments.selectors import payment_list_needing_review
-from cchc.portal.payments.services import (
+from cchc.dossiers.payments.selectors import payment_list_needing_review
+from cchc.dossiers.payments.services import (
     MSG_REFUND_NOT_ALLOWED,
     Outcome,
     PaymentError,
@@ -18,6 +17,7 @@ from cchc.portal.payments.services import (
     payment_mark_refunded,
     payment_start,
 )
+from cchc.dossiers.services import dossier_pay
 from tests.portal.test_payments import online_dossier, result_fields
 
 pytestmark = pytest.mark.django_db

@@ -23,7 +23,22 @@ from pypdf import PdfReader
 from cchc.core.models import OutboxMessage
 from cchc.domain.lifecycle import TransitionError
 from cchc.domain.workdays import VN_TZ
+from cchc.dossiers.counters import stats_recount, stats_stored
 from cchc.dossiers.models import Payment
+from cchc.dossiers.payments import gateway as gw
+from cchc.dossiers.payments.gateway import GatewayError, GatewayStatus, get_gateway, signed
+from cchc.dossiers.payments.jobs import payments_expire
+from cchc.dossiers.payments.sandbox import SandboxGateway
+from cchc.dossiers.payments.services import (
+    MSG_NOT_APPLICANT,
+    MSG_NOTHING_OWED,
+    Outcome,
+    PaymentError,
+    next_receipt_number,
+    payment_handle_callback,
+    payment_mark_refunded,
+    payment_start,
+)
 from cchc.dossiers.services import (
     ApplicantData,
     DocumentData,
@@ -36,21 +51,6 @@ from cchc.dossiers.services import (
     dossier_submit,
 )
 from cchc.org.models import User
-from cchc.portal.payments import gateway as gw
-from cchc.portal.payments.gateway import GatewayError, GatewayStatus, get_gateway, signed
-from cchc.portal.payments.jobs import payments_expire
-from cchc.portal.payments.sandbox import SandboxGateway
-from cchc.portal.payments.services import (
-    MSG_NOT_APPLICANT,
-    MSG_NOTHING_OWED,
-    Outcome,
-    PaymentError,
-    next_receipt_number,
-    payment_handle_callback,
-    payment_mark_refunded,
-    payment_start,
-)
-from cchc.stats.services import stats_recount, stats_stored
 from tests.dossiers.helpers import at
 from tests.factories import UserFactory
 

@@ -16,13 +16,13 @@ from django.utils import translation
 
 from cchc.catalog.models import Procedure
 from cchc.dossiers import printing
+from cchc.dossiers import rating_links as links
 from cchc.dossiers.services import (
     dossier_apologize,
     dossier_approve,
     dossier_forward,
 )
 from cchc.portal.public.lookup import _retry_text
-from cchc.satisfaction import links
 from cchc.satisfaction.services import rating_submit
 from tests.dossiers.helpers import APPLICANT, at, receive
 from tests.factories import AgencyFactory, FieldFactory, ProcedureFactory

@@ -8,13 +8,13 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from cchc.dossiers import rating_links as links
 from cchc.dossiers.services import (
     dossier_approve,
     dossier_forward,
     dossier_pay,
     dossier_return,
 )
-from cchc.satisfaction import links
 from cchc.satisfaction.models import (
     AspectRating,
     OfficerRating,

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from cchc.dossiers.counters import stats_recount, stats_stored
 from cchc.dossiers.services import (
     ApplicantData,
     IntakeRequest,
@@ -19,7 +20,6 @@ from cchc.dossiers.services import (
     dossier_submit,
 )
 from cchc.stats.selectors import share, stats_shares
-from cchc.stats.services import stats_recount, stats_stored
 from tests.dossiers.helpers import at, receive
 
 pytestmark = pytest.mark.django_db

@@ -20,10 +20,10 @@ from cchc.core.calendar import current_calendar
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, Role, Situation, TransitionError
 from cchc.domain.workdays import VN_TZ, WorkCalendar
+from cchc.dossiers.counters import stats_bump
 from cchc.dossiers.models import Dossier, DossierEvent, DossierStep
 from cchc.org.models import Agency, User
 from cchc.org.selectors import agency_scope_root
-from cchc.stats.services import stats_bump
 
 # Vietnamese, marked for the catalogue only: services raise them as they are (the API answers
 # in Vietnamese) and pages translate them when they show them (cchc.dossiers.messages).

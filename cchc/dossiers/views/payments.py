@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cchc.dossiers.forms import RefundForm
-from cchc.org.permissions import staff_required
-from cchc.portal.payments.selectors import (
+from cchc.dossiers.payments.selectors import (
     payment_get_for_user,
     payment_list_needing_review,
     payment_list_review_closed,
 )
-from cchc.portal.payments.services import PaymentError, payment_mark_refunded
+from cchc.dossiers.payments.services import PaymentError, payment_mark_refunded
+from cchc.org.permissions import staff_required
 
 CLOSED_SHOWN = 20
 

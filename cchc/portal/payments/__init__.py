@@ -1,8 +1,6 @@
-"""Online payment of fees and charges (thanh toán phí, lệ phí trực tuyến).
-
-``gateway`` is the interface every payment gateway implements (and the HMAC-SHA256 signature
-shared by the sandbox), ``sandbox`` the gateway that runs inside the project, ``services`` the
-writes (start a payment, handle the gateway's signed callback, expire, refund), ``selectors``
-the scoped reads, ``receipts`` the electronic receipt (biên lai điện tử) and ``jobs`` the
-periodic expiry. See docs/payments.md.
+"""The applicant's side of online payment (thanh toán phí, lệ phí trực tuyến): start a payment,
+come back from the gateway, the gateway's callback endpoint and the electronic receipt (biên lai
+điện tử, ``receipts``). The payments themselves — gateway interface, sandbox, services,
+selectors, expiry job — live beside the Payment model in ``cchc.dossiers.payments``. See
+docs/payments.md.
 """

@@ -16,8 +16,8 @@ from cchc.domain.money import vnd_in_words
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers import printing
 from cchc.dossiers.models import Payment
+from cchc.dossiers.payments.gateway import GATEWAYS, get_gateway
 from cchc.org.models import Agency
-from cchc.portal.payments.gateway import GATEWAYS, get_gateway
 
 MSG_NO_RECEIPT = N_("Giao dịch này chưa được thanh toán nên chưa có biên lai.")
 TEMPLATE_PDF = "portal/payments/payment_receipt_print.html"

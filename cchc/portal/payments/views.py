@@ -24,25 +24,25 @@ from django.views.decorators.http import require_GET, require_http_methods
 from cchc.domain.lifecycle import TransitionError
 from cchc.dossiers.messages import error_message
 from cchc.dossiers.models import Payment
-from cchc.dossiers.services import DossierInputError
-from cchc.portal.payments.gateway import GatewayError, get_gateway
-from cchc.portal.payments.receipts import (
-    ReceiptNotAvailable,
-    receipt_context,
-    receipt_filename,
-    render_receipt_pdf,
-)
-from cchc.portal.payments.selectors import (
+from cchc.dossiers.payments.gateway import GatewayError, get_gateway
+from cchc.dossiers.payments.selectors import (
     dossier_get_for_applicant,
     fee_summary,
     payment_get_for_applicant,
     payment_get_for_user,
 )
-from cchc.portal.payments.services import (
+from cchc.dossiers.payments.services import (
     PaymentError,
     payment_handle_callback,
     payment_refresh,
     payment_start,
+)
+from cchc.dossiers.services import DossierInputError
+from cchc.portal.payments.receipts import (
+    ReceiptNotAvailable,
+    receipt_context,
+    receipt_filename,
+    render_receipt_pdf,
 )
 
 logger = logging.getLogger("cchc.payments")

@@ -25,7 +25,7 @@ from cchc.core.ratelimit import client_ip
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.models import Dossier
 from cchc.dossiers.public import MAX_CODE, MAX_PHONE, public_lookup
-from cchc.satisfaction.links import dossier_for_token, rating_path
+from cchc.dossiers.rating_links import dossier_for_token, rating_path
 from cchc.satisfaction.models import Rating
 from cchc.satisfaction.selectors import RATABLE
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cchc.portal.payments.jobs import payments_expire
+from cchc.dossiers.payments.jobs import payments_expire
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from cchc.portal.payments.services import payment_expire_stale
+from cchc.dossiers.payments.services import payment_expire_stale
 
 
 def payments_expire(now: datetime | None = None) -> int:

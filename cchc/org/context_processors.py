@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 
-from cchc.core.navigation import PORTAL_MENU, menu_for
+from cchc.org.navigation import PORTAL_MENU, menu_for
 
 
 def site(request: HttpRequest) -> dict:

@@ -1,4 +1,5 @@
-"""Keeping the summary tables exact: called by the dossier services inside their transaction."""
+"""Keeping the dossier summary counters exact: called by the dossier services inside their
+transaction; recounted from the event log to check them or rebuild them."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from datetime import date
 
 from django.db.models import F
 
-from cchc.stats.models import COUNTERS, DossierDailyStat
+from cchc.domain.workdays import VN_TZ
+from cchc.dossiers.models import COUNTERS, DossierDailyStat, DossierEvent
 
 
 def stats_bump(
@@ -50,9 +52,6 @@ def stats_recount() -> dict[tuple, dict[str, int]]:
     """Recompute every counter from the dossiers' event logs (the exactness check of the
     summary table, and the way to rebuild it). Keys are ``(agency_id, procedure_id, day,
     channel, online_mode)``; only non-zero counters are returned."""
-    from cchc.domain.workdays import VN_TZ
-    from cchc.dossiers.models import DossierEvent
-
     counts: dict[tuple, dict[str, int]] = {}
 
     def add(key: tuple, name: str, amount: int = 1) -> None:

@@ -3,7 +3,7 @@
 A gateway does three things for us: it takes the citizen to its own page to pay
 (``create_payment`` → the URL to redirect to), it tells us the result in a signed message
 (``verify_callback`` checks the signature and reads the fields), and it answers a status query
-for reconciliation (``query``). Only ``cchc.portal.payments.services.payment_handle_callback``,
+for reconciliation (``query``). Only ``cchc.dossiers.payments.services.payment_handle_callback``,
 behind the callback endpoint, acts on a result: a browser coming back from the gateway shows
 what the database says, never what the URL says.
 
@@ -33,7 +33,7 @@ from cchc.dossiers.models import Payment
 SIGNATURE_FIELD = "signature"
 AMOUNT_PATTERN = re.compile(r"[0-9]{1,15}")  # whole đồng, ASCII digits only
 
-GATEWAYS = {"sandbox": "cchc.portal.payments.sandbox.SandboxGateway"}
+GATEWAYS = {"sandbox": "cchc.dossiers.payments.sandbox.SandboxGateway"}
 
 
 class GatewayError(Exception):

@@ -34,11 +34,11 @@ from django.utils.translation import gettext_noop as N_
 from cchc.domain.lifecycle import Action, TransitionError
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.models import Dossier, Payment
+from cchc.dossiers.payments.gateway import CallbackResult, GatewayStatus, get_gateway
 from cchc.dossiers.selectors import dossier_list_for_user
 from cchc.dossiers.services import DossierInputError, dossier_pay
 from cchc.dossiers.services._common import check, lock, outstanding_fees
 from cchc.org.models import User
-from cchc.portal.payments.gateway import CallbackResult, GatewayStatus, get_gateway
 
 logger = logging.getLogger("cchc.payments")
 

@@ -39,7 +39,7 @@ from django.views.decorators.http import require_http_methods
 
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.models import Payment
-from cchc.portal.payments.gateway import (
+from cchc.dossiers.payments.gateway import (
     CallbackResult,
     GatewayStatus,
     PaymentGateway,
@@ -165,7 +165,7 @@ def sandbox_pay_view(request: HttpRequest) -> HttpResponse:
     order = _order(data)
     if order is None:
         return render(
-            request, "portal/payments/sandbox_pay.html", {"error": _(MSG_BAD_ORDER)}, status=400
+            request, "dossiers/payments/sandbox_pay.html", {"error": _(MSG_BAD_ORDER)}, status=400
         )
     now = timezone.now()
     context = {
@@ -179,15 +179,15 @@ def sandbox_pay_view(request: HttpRequest) -> HttpResponse:
         context["error"] = _(MSG_EXPIRED)
         return render(
             request,
-            "portal/payments/sandbox_pay.html",
+            "dossiers/payments/sandbox_pay.html",
             context,
             status=400 if request.method == "POST" else 200,
         )
     if request.method == "GET":
-        return render(request, "portal/payments/sandbox_pay.html", context)
+        return render(request, "dossiers/payments/sandbox_pay.html", context)
     if outcome not in OUTCOMES:
         context["error"] = _(MSG_BAD_ORDER)
-        return render(request, "portal/payments/sandbox_pay.html", context, status=400)
+        return render(request, "dossiers/payments/sandbox_pay.html", context, status=400)
     fields = _result(order, outcome, now)
     deliver(order["notify_url"], fields)
     return redirect(_back(order["return_url"], fields))
