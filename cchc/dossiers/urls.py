@@ -23,5 +23,6 @@ urlpatterns = [
     ),
     path("<str:code>/", views.dossier_detail_view, name="detail"),
     path("<str:code>/ket-qua.pdf", views.result_file_view, name="result_file"),
+    path("<str:code>/tep/<int:document_id>/", views.dossier_file_view, name="file"),
     path("<str:code>/thao-tac/<slug:slug>/", views.dossier_action_view, name="action"),
 ]

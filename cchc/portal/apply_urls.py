@@ -12,11 +12,6 @@ urlpatterns = [
     path("", tracking.my_dossiers_view, name="my_dossiers"),
     path("nop/<str:code>/", views.apply_view, name="apply"),
     path("nhap/<uuid:public_id>/", views.draft_view, name="draft"),
-    path(
-        "can-bo/<str:code>/tep/<int:document_id>/",
-        tracking.officer_dossier_file_view,
-        name="officer_dossier_file",
-    ),
     path("<uuid:public_id>/", tracking.my_dossier_view, name="my_dossier"),
     path(
         "<uuid:public_id>/tep/<int:document_id>/",

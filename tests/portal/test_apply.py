@@ -90,7 +90,7 @@ def file_url(d: Dossier, doc: DossierDocument) -> str:
 
 
 def officer_file_url(d: Dossier, doc: DossierDocument) -> str:
-    return reverse("portal:officer_dossier_file", args=[d.code or str(d.public_id), doc.pk])
+    return reverse("dossiers:file", args=[d.code or str(d.public_id), doc.pk])
 
 
 def text(response) -> str:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.contrib import messages
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -80,19 +79,6 @@ def dossier_action_view(request: HttpRequest, code: str, slug: str) -> HttpRespo
     messages.success(request, spec.done)
     dossier.refresh_from_db(fields=["code"])
     return redirect("dossiers:detail", dossier_key(dossier))
-
-
-@require_GET
-@staff_required
-def result_file_view(request: HttpRequest, code: str) -> FileResponse:
-    dossier = dossier_get_for_user(request.user, code)
-    if not dossier.result_file or not default_storage.exists(dossier.result_file.name):
-        raise Http404
-    return FileResponse(
-        default_storage.open(dossier.result_file.name, "rb"),
-        content_type="application/pdf",
-        filename=f"ket-qua-{dossier_key(dossier)}.pdf",
-    )
 
 
 def build_form(

@@ -7,34 +7,30 @@ from __future__ import annotations
 
 import logging
 import uuid
-from pathlib import PurePosixPath
 
 from django.contrib import messages
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from cchc.core.ratelimit import client_ip
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, TransitionError
 from cchc.dossiers.messages import error_message, input_message, transition_message
-from cchc.dossiers.models import Dossier, DossierDocument, SupplementRequest
-from cchc.dossiers.selectors import dossier_get_for_user, dossier_list_for_user, keyset_page
+from cchc.dossiers.models import Dossier, SupplementRequest
+from cchc.dossiers.selectors import dossier_list_for_user, keyset_page
 from cchc.dossiers.services import (
     DossierInputError,
-    document_access_record,
     dossier_change_return_method,
     dossier_submit_supplement,
     dossier_withdraw,
 )
 from cchc.dossiers.services._common import outstanding_fees, situation
 from cchc.dossiers.uploads import ERR_NOT_KEPT, UploadRefused, discard_on_error, store_uploads
+from cchc.dossiers.views.files import serve_document
 from cchc.org.models import User
-from cchc.org.permissions import staff_required
 from cchc.portal.apply.access import citizen_required, own_dossier
 from cchc.portal.apply.forms import ReturnMethodForm, SupplementForm, WithdrawForm
 from cchc.portal.apply.timeline import applicant_timeline, status_hint
@@ -224,47 +220,3 @@ def dossier_file_view(request: HttpRequest, public_id: uuid.UUID, document_id: i
     """A document of the citizen's own dossier, as an attachment."""
     dossier = own_dossier(request.user, public_id)
     return serve_document(request, dossier, document_id)
-
-
-@require_GET
-@staff_required
-def officer_dossier_file_view(request: HttpRequest, code: str, document_id: int) -> FileResponse:
-    """A document of a dossier the officer may see (their agency's scope), as an attachment."""
-    dossier = dossier_get_for_user(request.user, code)
-    return serve_document(request, dossier, document_id)
-
-
-def serve_document(request: HttpRequest, dossier: Dossier, document_id: int) -> FileResponse:
-    """Send the document as a download, never rendered in the browser: ``attachment``, the
-    sniffed content type and ``nosniff``. Each access is logged (DOMAIN A10: identity papers
-    are sensitive personal data)."""
-    document = DossierDocument.objects.filter(dossier=dossier, pk=document_id).first()
-    if document is None or not document.file or not default_storage.exists(document.file.name):
-        raise Http404
-    ext = PurePosixPath(document.file.name).suffix
-    response = FileResponse(
-        default_storage.open(document.file.name, "rb"),
-        as_attachment=True,
-        filename=f"{download_stem(document.name)}{ext}",
-        content_type=document.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    document_access_record(document=document, user=request.user, ip=client_ip(request))
-    logger.info(
-        "document %s of dossier %s served to user %s",
-        document.pk,
-        dossier.public_id,
-        request.user.pk,
-    )
-    return response
-
-
-def download_stem(name: str) -> str:
-    """The document's name as a download name: no path or quote characters, at most 80."""
-    stem = (
-        name.rsplit(".", 1)[0] if name.lower().endswith((".pdf", ".jpg", ".jpeg", ".png")) else name
-    )
-    cleaned = "".join(c if c.isprintable() and c not in '/\\"<>:|?*' else " " for c in stem)
-    return " ".join(cleaned.split())[:80] or "tep"
