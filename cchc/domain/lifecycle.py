@@ -392,7 +392,15 @@ def _permitted(rule: Rule, situation: Situation) -> bool:
         return False
     if situation.actor_role == Role.APPLICANT:
         return True
-    if not situation.actor_in_dossier_agency and not situation.actor_is_holder:
+    # An officer acts on a dossier of their own agency, on a step they hold, or — for a leader
+    # — on a step their agency holds: a department leads its dossiers also when the public
+    # administration service centre received them (DOMAIN A3, the agency holding it apologises).
+    involved = (
+        situation.actor_in_dossier_agency
+        or situation.actor_is_holder
+        or situation.actor_leads_step_agency
+    )
+    if not involved:
         return False
     if rule.step_roles is not None and situation.step_role not in rule.step_roles:
         return False

@@ -143,6 +143,24 @@ def test_an_officer_of_another_agency_cannot_touch_it():
     assert allowed_actions(s) == []
 
 
+def test_the_leader_of_the_agency_holding_the_step_may_apologize_for_a_dossier_received_elsewhere():
+    """A department's dossier received by the service centre: the department's leader is not
+    in the receiving agency, but the agency holding a late dossier issues the apology (A3)."""
+    s = Situation(
+        status=Status.PROCESSING,
+        actor_role=Role.LEADER,
+        step_role=Role.SPECIALIST,
+        actor_leads_step_agency=True,
+        actor_in_dossier_agency=False,
+    )
+    assert Action.APOLOGIZE in allowed_actions(s)
+    assert Action.FORWARD in allowed_actions(s)  # a leader may act on the step they lead
+    stranger = Situation(
+        status=Status.PROCESSING, actor_role=Role.LEADER, actor_in_dossier_agency=False
+    )
+    assert allowed_actions(stranger) == []
+
+
 def test_unknown_action_is_refused():
     with pytest.raises(TransitionError):
         find_rule("teleport", Situation(status=Status.PROCESSING, actor_role=Role.LEADER))

@@ -462,10 +462,9 @@ def test_counters_equal_a_recount(world, specialist, leader, counter_officer):
     dossier_refuse(actor=counter_officer, dossier=c, reason="Sai thẩm quyền")
     assert stats_stored() == stats_recount()
     day = at(2025, 3, 3).date()
-    row = stats_stored()[
-        (world.construction.pk, world.building_permit.pk, day, "in_person", "full")
-    ]
-    assert row == {"received": 1}
+    agencies = (world.construction.pk, world.construction.pk)  # resolving, receiving
+    row = stats_stored()[(*agencies, world.building_permit.pk, day, "in_person", "full")]
+    assert row == {"received": 1, "fee_bearing": 1}
 
 
 def test_clock_text_counts_working_time(world):

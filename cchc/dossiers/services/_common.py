@@ -20,7 +20,7 @@ from cchc.core.calendar import current_calendar
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, Role, Situation, TransitionError
 from cchc.domain.workdays import VN_TZ, WorkCalendar
-from cchc.dossiers.counters import stats_bump
+from cchc.dossiers.counters import stats_bump, steps_bump
 from cchc.dossiers.models import Dossier, DossierEvent, DossierStep
 from cchc.org.models import Agency, User
 from cchc.org.selectors import agency_scope_root
@@ -89,9 +89,7 @@ def lock(dossier: Dossier) -> Dossier:
 
 def unit_path(agency: Agency) -> str:
     """Path of the unit (department / commune) an agency belongs to: divisions roll up."""
-    while agency.level == Agency.Level.DIVISION and agency.parent_id:
-        agency = agency.parent
-    return agency.path
+    return agency.unit.path
 
 
 def actor_role(actor: User, dossier: Dossier) -> Role | None:
@@ -245,7 +243,8 @@ def record(dossier: Dossier, actor: User | None, draft: EventDraft, at: datetime
 
 def bump(dossier: Dossier, at: datetime, **increments: int) -> None:
     stats_bump(
-        agency_id=dossier.receiving_agency_id,
+        resolving_agency_id=dossier.resolving_agency_id or dossier.receiving_agency_id,
+        receiving_agency_id=dossier.receiving_agency_id,
         procedure_id=dossier.procedure_id,
         day=local_day(at),
         channel=dossier.channel,
@@ -314,6 +313,18 @@ def hand_over(
         step.holder = actor
         step.save(update_fields=["holder"])
     used = finish_step(step, now, actor) if step is not None else None
+    data = dict(data or {})
+    if step is not None:
+        # Mẫu 05's result column, against the step's own due moment (DOMAIN A3), kept in the
+        # event (the step's due moment changes if it is reopened) and counted for its agency.
+        result = lifecycle.timeliness(now, step.due_at or now, VN_TZ)
+        data["step_result"] = str(result)
+        steps_bump(
+            agency_id=step.agency_id,
+            procedure_id=dossier.procedure_id,
+            day=local_day(now),
+            result=result,
+        )
     if target is not None:
         if target.state == DossierStep.State.DONE:
             target.finished_at = target.finished_by = None
@@ -333,7 +344,7 @@ def hand_over(
             to_step=target,
             step_budget_seconds=step.budget_seconds if step else None,
             step_used_seconds=used,
-            data=data or {},
+            data=data,
         ),
         now,
     )

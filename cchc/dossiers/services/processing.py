@@ -140,6 +140,9 @@ def dossier_request_payment(
     lines = [(name.strip(), int(amount)) for name, amount in items if name.strip()]
     if not lines or any(amount <= 0 for _, amount in lines):
         raise DossierInputError(MSG_AMOUNT, "items")
+    # The first amount a dossier owes makes it one "with a financial obligation", the
+    # denominator of the online-payment share (DOMAIN B §5.2).
+    first_obligation = not dossier.fee_lines.exists()
     FeeLine.objects.bulk_create(
         FeeLine(dossier=dossier, name=name, amount_vnd=amount, is_financial_obligation=True)
         for name, amount in lines
@@ -159,6 +162,7 @@ def dossier_request_payment(
         now,
     )
     dossier.save()
+    bump(dossier, now, fee_bearing=int(first_obligation))
     notify_applicant(dossier, "payment_requested")
     return dossier
 
