@@ -113,9 +113,15 @@ def validate_clean_text(value: object) -> None:
 
 def guard_text_fields(fields: dict[str, forms.Field]) -> None:
     """Give every text field of a form the text check. It replaces Django's own NUL check,
-    which would say the same thing a second time, in English."""
+    which would say the same thing a second time, in English. Passwords are left alone: they
+    are only hashed, never stored or shown as text, and refusing a character someone's existing
+    password holds would lock them out."""
     for field in fields.values():
-        if not isinstance(field, forms.CharField) or validate_clean_text in field.validators:
+        if (
+            not isinstance(field, forms.CharField)
+            or isinstance(field.widget, forms.PasswordInput)
+            or validate_clean_text in field.validators
+        ):
             continue
         field.validators = [
             v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
@@ -124,11 +130,14 @@ def guard_text_fields(fields: dict[str, forms.Field]) -> None:
 
 class CleanTextFormMixin:
     """A form whose every ``CharField`` (EmailField, RegexField… included) refuses control
-    characters. Put it before ``forms.Form`` / ``forms.ModelForm`` in the bases."""
+    characters — also the fields a form adds in its own ``__init__``, as the check is attached
+    when the form is validated. Put it before ``forms.Form`` / ``forms.ModelForm`` in the bases."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    fields: dict[str, forms.Field]
+
+    def full_clean(self) -> None:
         guard_text_fields(self.fields)
+        super().full_clean()  # type: ignore[misc]
 
 
 class CleanCharField(forms.CharField):
@@ -156,6 +165,11 @@ MSG_DATE = _("Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/03/2025.")
 def year_in_range(value: date) -> bool:
     """True when the year of ``value`` (a date or a moment, as given) is in MIN_YEAR..MAX_YEAR."""
     return MIN_YEAR <= value.year <= MAX_YEAR
+
+
+def date_range_message() -> str:
+    """The years message, translated, for a page that answers without a form."""
+    return str(MSG_DATE_RANGE) % {"min": MIN_YEAR, "max": MAX_YEAR}
 
 
 def date_range_error() -> ValidationError:
