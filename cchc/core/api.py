@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.http import HttpRequest
@@ -11,6 +11,14 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from cchc.core.calendar import current_calendar
+from cchc.core.validation import (
+    API_DATE_RANGE,
+    API_ERROR_TYPES,
+    API_MESSAGES,
+    ApiDate,
+    ApiMoment,
+    year_in_range,
+)
 from cchc.domain.workdays import VN_TZ, CalendarError
 
 router = Router(tags=["Lịch làm việc"])
@@ -20,6 +28,7 @@ MAX_WORKING_HOURS = Decimal(8000)
 MAX_RANGE_DAYS = 3700
 
 _MESSAGES = {
+    **API_MESSAGES,
     "missing": "bắt buộc phải có",
     "date_from_datetime_parsing": "không phải ngày dạng YYYY-MM-DD",
     "date_parsing": "không phải ngày dạng YYYY-MM-DD",
@@ -29,6 +38,8 @@ _MESSAGES = {
     "greater_than_equal": "quá nhỏ",
     "less_than_equal": "quá lớn",
     "string_too_long": "quá dài",
+    "too_long": "quá dài",
+    "too_short": "quá ngắn",
     "json_invalid": "không phải JSON hợp lệ",
     "literal_error": "không thuộc các giá trị cho phép",
     "enum": "không thuộc các giá trị cho phép",
@@ -51,7 +62,7 @@ def explain_validation_errors(errors: list[dict]) -> list[dict]:
         location = [str(part) for part in error.get("loc", ()) if part not in ("query", "body")]
         param = ".".join(location) or "?"
         kind = error.get("type", "")
-        message = _MESSAGES.get(kind)
+        message = error.get("msg") if kind in API_ERROR_TYPES else _MESSAGES.get(kind)
         if message is None:
             message = f"không hợp lệ ({error.get('msg', kind)})"
         elif kind in ("greater_than_equal", "less_than_equal") and "ctx" in error:
@@ -76,6 +87,8 @@ def parse_moment(param: str, raw: str) -> datetime:
         ) from exc
     if moment.tzinfo is None:
         raise ApiInputError(param, "phải ghi rõ múi giờ (ví dụ +07:00)")
+    if not year_in_range(moment):
+        raise ApiInputError(param, API_DATE_RANGE)
     return moment
 
 
@@ -94,7 +107,7 @@ def _positive_decimal(param: str, raw: str, limit: Decimal) -> Decimal:
 
 
 class DueDateQuery(Schema):
-    start: str = Field(..., description="Thời điểm tiếp nhận, ISO 8601 có múi giờ")
+    start: ApiMoment = Field(..., description="Thời điểm tiếp nhận, ISO 8601 có múi giờ")
     working_days: str | None = Field(None, description="Số ngày làm việc (có thể lẻ, ví dụ 0.5)")
     working_hours: str | None = Field(None, description="Số giờ làm việc")
 
@@ -109,7 +122,7 @@ class DueDateOut(Schema):
 def due_date(request: HttpRequest, query: Query[DueDateQuery]) -> dict:
     """DOMAIN A2: adds T working days or H working hours through office hours only; a due
     moment landing exactly on a closing time stays there."""
-    start = parse_moment("start", query.start)
+    start = query.start
     if (query.working_days is None) == (query.working_hours is None):
         raise ApiInputError(
             "working_days", "cần đúng một trong hai: working_days hoặc working_hours"
@@ -132,8 +145,8 @@ def due_date(request: HttpRequest, query: Query[DueDateQuery]) -> dict:
 
 
 class WorkingDaysQuery(Schema):
-    from_: date = Field(..., alias="from", description="Từ ngày (YYYY-MM-DD)")
-    to: date = Field(..., description="Đến ngày (YYYY-MM-DD)")
+    from_: ApiDate = Field(..., alias="from", description="Từ ngày (YYYY-MM-DD)")
+    to: ApiDate = Field(..., description="Đến ngày (YYYY-MM-DD)")
 
 
 class WorkingDaysOut(Schema):
