@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from cchc.catalog.models import Field, Procedure
+from cchc.catalog.models import Field, Procedure, RequiredDocument
 from cchc.catalog.selectors import procedure_list
 from cchc.core.models import OutboxMessage
 from cchc.dossiers.counters import stats_recount, stats_stored
@@ -59,6 +59,9 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
     assert Procedure.objects.filter(status__in=Procedure.IN_FORCE).count() >= 300
     assert Field.objects.filter(procedures__isnull=False).distinct().count() >= 20
     assert not Procedure.objects.filter(steps__isnull=True).exists()
+    # A paper that applies only "if any" never blocks a submission (issue 8).
+    if_any = RequiredDocument.objects.filter(name__contains="(nếu có)")
+    assert if_any.count() == 30 and not if_any.filter(is_optional=False).exists()
     assert (
         procedure_list(q="cap giay phep xay dung")
         .filter(name__startswith="Cấp giấy phép xây dựng")
