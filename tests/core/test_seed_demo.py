@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -93,3 +95,18 @@ def test_seed_demo_refuses_production(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("seed_demo")
+
+
+def test_the_readme_gives_dossier_codes_of_the_demo_counters_agency():
+    """The README's tour receives a dossier as ``demo.receiver``: its example code is that
+    counter's agency (Sở Xây dựng of the demo province)."""
+    from pathlib import Path
+
+    from cchc.demo.agencies import DEPARTMENTS
+    from cchc.demo.seed import DEMO_DEPARTMENT
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    [counter] = [d["code"] for d in DEPARTMENTS if d["key"] == DEMO_DEPARTMENT]
+
+    assert f"`{counter}-YYMMDD-NNNN`" in readme
+    assert set(re.findall(r"\d{3}\.\d{2}\.\d{2}\.H99", readme)) == {counter}
