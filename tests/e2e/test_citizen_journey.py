@@ -22,6 +22,7 @@ from cchc.dossiers.counters import stats_recount, stats_stored
 from cchc.dossiers.models import DocumentAccess, Dossier, Payment, Shipment
 from cchc.satisfaction.models import Aspect, Rating
 from tests.e2e.conftest import officer_open, officer_sign_out, shot
+from tests.e2e.test_portal_accessibility import axe_violations, describe
 from tests.factories import PASSWORD
 from tests.portal.apply_helpers import PDF, PNG
 from tests.world import BUILDING_PERMIT, ensure_world
@@ -350,6 +351,8 @@ def test_a_citizen_does_the_whole_journey_on_a_phone(phone_page, office, setting
     assert download.value.suggested_filename == f"ket-qua-{code}.pdf"
     assert download.value.path().read_bytes() == signed_result.read_bytes()
     citizen.shot("result-downloaded")
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
 
     # 10. The citizen rates the service: overall, each aspect, each officer, a comment.
     page.get_by_test_id("rate-link").click()
