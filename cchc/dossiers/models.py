@@ -258,13 +258,18 @@ class DossierDocument(models.Model):
 
 
 class DocumentAccess(models.Model):
-    """One opening of an uploaded paper of a dossier: who, from which agency, when, from where
-    (DOMAIN A10: identity papers are sensitive personal data — restricted access, access
-    logged; Law 91/2025 lets the person know who processed their data). Append-only. The
-    document's name is copied: a draft's document the applicant replaced is gone, its
-    accesses stay."""
+    """One opening of a file of a dossier — an uploaded paper or the signed result: who, from
+    which agency, when, from where (DOMAIN A10: identity papers are sensitive personal data —
+    restricted access, access logged; Law 91/2025 lets the person know who processed their
+    data; the result names the applicant too). Append-only. The file's name is copied: a
+    draft's document the applicant replaced is gone, its accesses stay."""
+
+    class Kind(models.TextChoices):
+        PAPER = "paper", _("Giấy tờ của hồ sơ")
+        RESULT = "result", _("Tệp kết quả")
 
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="document_accesses")
+    kind = models.CharField(_("loại tệp"), max_length=10, choices=Kind.choices, default=Kind.PAPER)
     document = models.ForeignKey(
         DossierDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
