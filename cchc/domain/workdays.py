@@ -44,7 +44,8 @@ VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 WEEKEND = frozenset({5, 6})  # Saturday, Sunday
 FIRST_ORDINAL = date.min.toordinal()
 LAST_ORDINAL = date.max.toordinal()
-MSG_OUT_OF_REACH = "no working time in the calendar's reach (it ends on 31/12/9999)"
+# English like the other CalendarError texts: a limit of the arithmetic, not a sentence for people.
+OUT_OF_REACH_ERROR = "no working time in the calendar's reach (it ends on 31/12/9999)"
 
 
 class CalendarError(ValueError):
@@ -130,7 +131,7 @@ class WorkCalendar:
         """The first working day strictly after ``day``."""
         found = self._nth_working_day(day.toordinal() + 1, 1)
         if found is None:
-            raise CalendarError(MSG_OUT_OF_REACH)
+            raise CalendarError(OUT_OF_REACH_ERROR)
         return found
 
     # --- counting working days without walking them ---------------------------------------
@@ -245,7 +246,7 @@ class WorkCalendar:
         """
         start = self._effective_start(moment, cutoff)
         if start is None:
-            raise CalendarError(MSG_OUT_OF_REACH)
+            raise CalendarError(OUT_OF_REACH_ERROR)
         return start
 
     def _effective_start(self, moment: datetime, cutoff: time | None) -> datetime | None:
@@ -273,7 +274,7 @@ class WorkCalendar:
             raise CalendarError("working time to add cannot be negative")
         due = self._add(moment, seconds, cutoff)
         if due is None:
-            raise CalendarError(MSG_OUT_OF_REACH)
+            raise CalendarError(OUT_OF_REACH_ERROR)
         return due
 
     def _add(self, moment: datetime, seconds: int, cutoff: time | None) -> datetime | None:
@@ -325,7 +326,7 @@ class WorkCalendar:
             return moved
         last_day = self._last_working_day()
         if last_day is None:
-            raise CalendarError(MSG_OUT_OF_REACH)
+            raise CalendarError(OUT_OF_REACH_ERROR)
         return max(moment, self._closing(last_day))
 
     def add_working_days(
