@@ -14,7 +14,6 @@ never read from a database here. Implements DOMAIN.md A2:
   (Decree 45/2020 practice; per-procedure cut-off as in Decision 1811/QĐ-TTPVHCC of Hà Nội).
 * A due moment that lands exactly on a closing time stays there (received Monday 08:00,
   T = 1 → due Monday 17:00, not Tuesday 08:00).
-
 * A due moment moves only by working time actually paused (supplement, financial obligation):
   a pause with no working time in it leaves the due moment where it was, also on a closing
   time (``postpone``).
@@ -144,7 +143,7 @@ class WorkCalendar:
         changes = sorted(
             (day.toordinal(), 1 if working else -1)
             for day, working in self.overrides.items()
-            if working != (day.weekday() not in self.weekend)
+            if working is not None and working != (day.weekday() not in self.weekend)
         )
         ordinals = [ordinal for ordinal, _ in changes]
         running = [0, *accumulate(change for _, change in changes)]
