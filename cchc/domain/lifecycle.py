@@ -470,12 +470,18 @@ def timeliness(finished_at: datetime, due_at: datetime, tz: tzinfo) -> Timelines
     One rule for the dossier (fixed when the result is ready, against its legal due moment)
     and for each step of the process control sheet, Mẫu 05 (the hand-over against the step's
     own due moment). Any two aware moments of years 1 to 9999 give an answer: a due moment so
-    far ahead that its local date is past 31/12/9999 is on a later date than any finish."""
+    far ahead that its local date is past 31/12/9999 is on a later date than any finish; a
+    naive moment is read as wall-clock time in ``tz``."""
+    finished_at, due_at = _aware(finished_at, tz), _aware(due_at, tz)
     if finished_at > due_at:
         return Timeliness.LATE
     if _local_date(finished_at, tz) < _local_date(due_at, tz):
         return Timeliness.EARLY
     return Timeliness.ON_TIME
+
+
+def _aware(moment: datetime, tz: tzinfo) -> datetime:
+    return moment if moment.utcoffset() is not None else moment.replace(tzinfo=tz)
 
 
 def _local_date(moment: datetime, tz: tzinfo) -> date:

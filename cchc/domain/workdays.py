@@ -18,8 +18,8 @@ never read from a database here. Implements DOMAIN.md A2:
   a pause with no working time in it leaves the due moment where it was, also on a closing
   time (``postpone``).
 
-All moments are timezone-aware; they are computed in the calendar's zone
-(Asia/Ho_Chi_Minh, which has had no daylight saving since 1975) and returned in it.
+Moments are computed in the calendar's zone (Asia/Ho_Chi_Minh, which has had no daylight
+saving since 1975) and returned in it; a naive moment is read as wall-clock time there.
 
 Any moment Python can hold (years 1 to 9999) gets an answer without walking day by day:
 working days are counted over whole weeks, corrected by the calendar's exceptions (a bisect
@@ -48,7 +48,8 @@ OUT_OF_REACH_ERROR = "no working time in the calendar's reach (it ends on 31/12/
 
 
 class CalendarError(ValueError):
-    """The calendar or the request cannot give an answer (bad office hours, naive moment…)."""
+    """The calendar or the request cannot give an answer (bad office hours, negative time, a
+    result past the calendar's end…)."""
 
 
 @dataclass(frozen=True)
@@ -200,9 +201,12 @@ class WorkCalendar:
 
     def local(self, moment: datetime) -> datetime:
         """``moment`` in the calendar's zone. A moment the zone cannot hold (past 31/12/9999 or
-        before 01/01/0001 there) saturates at the zone's first or last representable moment."""
+        before 01/01/0001 there) saturates at the zone's first or last representable moment.
+
+        A naive moment (no offset: a row written without time zone support, a spreadsheet) is
+        read as the calendar's wall-clock time, the way an officer would read it."""
         if moment.tzinfo is None or moment.utcoffset() is None:
-            raise CalendarError("moments must carry a time zone offset")
+            return moment.replace(tzinfo=self.tz)
         try:
             return moment.astimezone(self.tz)
         except OverflowError:
@@ -326,7 +330,8 @@ class WorkCalendar:
         last_day = self._last_working_day()
         if last_day is None:
             raise CalendarError(OUT_OF_REACH_ERROR)
-        return max(moment, self._closing(last_day))
+        aware = moment if moment.utcoffset() is not None else self.local(moment)
+        return max(aware, self._closing(last_day))
 
     def add_working_days(
         self, moment: datetime, days: Decimal | int | str, cutoff: time | None = None
@@ -351,9 +356,9 @@ class WorkCalendar:
         Any two moments of years 1 to 9999 are answered at once (whole days are counted, not
         walked).
         """
-        if end < start:
-            return -self.working_seconds_between(end, start)
         first, last = self.local(start), self.local(end)
+        if last < first:
+            return -self.working_seconds_between(end, start)
         if first.date() == last.date():
             return int(self._office_time_on(first.date(), first, last).total_seconds())
         partial = self._office_time_on(first.date(), first, None) + self._office_time_on(

@@ -202,6 +202,11 @@ def test_timeliness_compares_dates_in_vietnam_not_in_the_moments_zone():
     assert lifecycle.timeliness(at(20, 17), due, VN_TZ) == Timeliness.EARLY
 
 
+def test_timeliness_reads_a_naive_moment_as_vietnam_time():
+    assert lifecycle.timeliness(datetime(2025, 3, 21, 8), at(21, 9), VN_TZ) == Timeliness.ON_TIME
+    assert lifecycle.timeliness(at(21, 10), datetime(2025, 3, 21, 9), VN_TZ) == Timeliness.LATE
+
+
 def test_timeliness_of_a_due_moment_at_the_end_of_time_is_early():
     end = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)  # 01/01/10000 in Hà Nội
     assert lifecycle.timeliness(at(21), end, VN_TZ) == Timeliness.EARLY

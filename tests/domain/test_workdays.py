@@ -96,9 +96,13 @@ def test_moments_from_other_zones_are_computed_in_vietnam():
     assert PLAIN.add_working_days(utc_moment, 1) == at(2025, 1, 7, 9)
 
 
-def test_naive_moments_are_refused():
-    with pytest.raises(CalendarError):
-        PLAIN.add_working_days(datetime(2025, 1, 6, 9), 1)
+def test_naive_moments_are_read_as_the_calendars_wall_clock_time():
+    # A stored value without an offset (a legacy row, a spreadsheet) is Hà Nội time, as an
+    # officer would read it: an answer, not an error page.
+    assert PLAIN.add_working_days(datetime(2025, 1, 6, 9), 1) == at(2025, 1, 7, 9)
+    assert PLAIN.working_seconds_between(datetime(2025, 1, 6, 9), at(2025, 1, 7, 9)) == 8 * 3600
+    assert PLAIN.working_seconds_between(at(2025, 1, 7, 9), datetime(9999, 12, 31, 17)) > 0
+    assert PLAIN.postpone(datetime(2025, 1, 10, 17), 0) == datetime(2025, 1, 10, 17)
 
 
 def test_negative_time_is_refused():
