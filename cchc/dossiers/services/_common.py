@@ -216,7 +216,15 @@ class EventDraft:
 
 def record(dossier: Dossier, actor: User | None, draft: EventDraft, at: datetime) -> DossierEvent:
     """Append the one event of this action. Its sequence number comes from the locked row;
-    the caller saves the dossier afterwards, which stores the new ``event_count``."""
+    the caller saves the dossier afterwards, which stores the new ``event_count``.
+
+    A hand-over (an event that closes a step: its time used is known) also keeps the step's
+    due moment as it stood then — moved by pauses, before a send-back reopens the step with a
+    new one — so that the control sheet (Mẫu 05) judges the row by it (DOMAIN A3)."""
+    data = draft.data
+    step = draft.from_step
+    if draft.step_used_seconds is not None and step is not None and step.due_at is not None:
+        data = {**data, "step_due_at": step.due_at.isoformat()}
     dossier.event_count += 1
     return DossierEvent.objects.create(
         dossier=dossier,
@@ -237,7 +245,7 @@ def record(dossier: Dossier, actor: User | None, draft: EventDraft, at: datetime
         note=draft.note,
         step_budget_seconds=draft.step_budget_seconds,
         step_used_seconds=draft.step_used_seconds,
-        data=draft.data,
+        data=data,
     )
 
 

@@ -547,12 +547,15 @@ def _resume_clock(dossier: Dossier, request: SupplementRequest | None, now: date
             step.due_at = cal.add_working_seconds(now, step.budget_seconds)
             step.save(update_fields=["started_at", "paused_seconds", "due_at"])
     else:
+        # Moved by the working time actually paused, and by nothing when none passed: a due
+        # moment on Friday's closing stays there after a pause from Friday 17:30 to Saturday
+        # (DOMAIN A2), so the appointment printed for the applicant does not change.
         if dossier.legal_due_at:
-            dossier.legal_due_at = cal.add_working_seconds(dossier.legal_due_at, paused)
+            dossier.legal_due_at = cal.postpone(dossier.legal_due_at, paused)
         if dossier.due_at:
-            dossier.due_at = cal.add_working_seconds(dossier.due_at, paused)
+            dossier.due_at = cal.postpone(dossier.due_at, paused)
         if step is not None and step.due_at:
-            step.due_at = cal.add_working_seconds(step.due_at, paused)
+            step.due_at = cal.postpone(step.due_at, paused)
             step.paused_seconds += paused
             step.save(update_fields=["due_at", "paused_seconds"])
     dossier.paused_seconds += paused
