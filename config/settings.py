@@ -160,7 +160,7 @@ AXES_LOCKOUT_CALLABLE = "cchc.org.login_throttle.lockout_response"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The project's one rule for the client address (REMOTE_ADDR, or the X-Forwarded-For hop
 # written by the CCHC_NUM_PROXIES trusted proxies), as the rate limits use.
-AXES_CLIENT_IP_CALLABLE = "cchc.core.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "cchc.org.login_throttle.client_ip_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # axes.W006 asks for "ip_address" among the lockout parameters: the address is throttled by

@@ -24,12 +24,29 @@ from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_ipv46_address
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from cchc.core.ratelimit import client_ip
+
 # Set on the request when the address, not the username, is why sign-in was refused.
 THROTTLED = "cchc_address_throttled"
+
+
+def client_ip_address(request: HttpRequest) -> str | None:
+    """The client's address by the project's one rule (``cchc.core.ratelimit.client_ip``:
+    ``REMOTE_ADDR``, or the hop written by the ``CCHC_NUM_PROXIES`` trusted proxies) for
+    axes (``AXES_CLIENT_IP_CALLABLE``); ``None`` when the request has no valid address (axes
+    stores it in an IP address column)."""
+    address = client_ip(request)
+    try:
+        validate_ipv46_address(address)
+    except ValidationError:
+        return None
+    return address
 
 
 def address_failures(ip_address: str, *, since: datetime) -> int:
