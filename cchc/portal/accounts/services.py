@@ -327,6 +327,7 @@ def citizen_send_verification(*, user: User, channel: str) -> OutboxMessage | No
         body=body,
         template=f"verify_{channel}",
         user=user,
+        secret=True,
     )
 
 
@@ -424,6 +425,7 @@ def citizen_request_password_reset(*, identifier: str) -> OutboxMessage | None:
         body=body,
         template="password_reset",
         user=user,
+        secret=True,
     )
 
 
