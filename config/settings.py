@@ -259,6 +259,8 @@ CONTENT_SECURITY_POLICY = {
 CCHC_OFFICE_HOURS = env_str("CCHC_OFFICE_HOURS", "08:00-12:00,13:00-17:00")
 CCHC_PROVINCE_NAME = env_str("CCHC_PROVINCE_NAME", "Tỉnh Bình Sơn")
 CCHC_API_PAGE_SIZE = env_int("CCHC_API_PAGE_SIZE", 20)
+# An API token works for this many days from its issue (then 401: issue a new one).
+CCHC_API_TOKEN_DAYS = env_int("CCHC_API_TOKEN_DAYS", 365)
 # Public address of the site, for links in e-mails, SMS and QR codes on receipts.
 CCHC_PUBLIC_URL = env_str("CCHC_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 # Dossier code (DOMAIN A4): receiving agency e-ID, receipt date, daily sequence.
