@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cchc.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -239,6 +240,19 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if NUM_PROXIES els
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("CCHC_SESSION_SECONDS", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"
+# Anonymous pages with personal data (cchc.core.middleware.NoStoreMiddleware adds
+# "Cache-Control: private, no-store" to these and to every answer to a signed-in person).
+CCHC_NO_STORE_VIEWS = [
+    "public_lookup",  # a dossier's status, from its code and the applicant's phone
+    "portal:lookup",
+    "portal:rate",  # a dossier's rating page, from its link
+    "portal:rate_token",
+    "portal:password_reset_confirm",  # one-time links
+    "portal:verify_contact",
+    "portal:payment_return",  # the payment pages name the dossier
+    "portal:payment_receipt",
+    "portal:payment_receipt_pdf",
+]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
