@@ -24,6 +24,7 @@ from cchc.dossiers.services import (
 )
 from cchc.org.identity import MSG_CCCD_BIRTH_YEAR, MSG_CCCD_FORMAT, MSG_CCCD_PROVINCE
 from cchc.org.models import ConsentRecord, User
+from cchc.portal.access import MSG_CITIZENS_ONLY
 from cchc.portal.accounts import views
 from cchc.portal.accounts.forms import MSG_LOGIN_INVALID, MSG_PASSWORD_MISMATCH
 from cchc.portal.accounts.privacy import NOTICE_VERSION
@@ -327,12 +328,31 @@ def test_an_officer_can_use_the_portal_form_with_a_username(client, counter_offi
 # --- my account -----------------------------------------------------------------------------
 
 
-def test_the_account_page_needs_a_signed_in_citizen(client, counter_officer):
-    response = client.get(reverse("portal:account"))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("portal:login") + "?next=")
+@pytest.mark.parametrize(
+    ("method", "name"),
+    [
+        ("get", "account"),
+        ("get", "account_export"),
+        ("get", "account_close"),
+        ("post", "verify_send"),
+        ("get", "my_dossiers"),
+    ],
+)
+def test_citizen_pages_send_visitors_to_sign_in_and_refuse_officers_alike(
+    client, counter_officer, method, name
+):
+    """One rule for every citizen page (``cchc.portal.access.citizen_required``)."""
+    url = reverse(f"portal:{name}")
+    visit = getattr(client, method)
+
+    anonymous = visit(url)
     client.force_login(counter_officer)
-    assert client.get(reverse("portal:account"))["Location"] == reverse("home")
+    officer = visit(url)
+
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith(reverse("portal:login") + "?next=")
+    assert officer.status_code == 403
+    assert str(MSG_CITIZENS_ONLY) in page(officer)
 
 
 def test_a_citizen_edits_name_address_and_contacts(client, world):
