@@ -45,7 +45,10 @@ class SandboxInDisguise:
 
 
 @pytest.fixture
-def production(settings):
+def production(settings, monkeypatch):
+    # The browser tests' conftest sets it for the whole process (Playwright's sync API);
+    # production never does, and Django's deployment check refuses it.
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
     settings.DEBUG = False
     for name, value in SAFE.items():
         setattr(settings, name, value)
@@ -107,7 +110,8 @@ def test_the_payment_secret_falling_back_to_the_secret_key_is_an_error(productio
     assert "CCHC_PAYMENT_SECRET" in errors[0].msg
 
 
-def test_development_keeps_its_defaults(settings):
+def test_development_keeps_its_defaults(settings, monkeypatch):
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)  # as in `production`
     settings.DEBUG = True
     settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
     settings.CCHC_SMS_BACKEND = "cchc.core.sms.ConsoleSmsBackend"
