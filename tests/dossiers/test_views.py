@@ -1046,3 +1046,21 @@ def test_second_intake_supplement_asks_for_its_own_reason(client, world):
     assert response.status_code == 422
     d.refresh_from_db()
     assert d.status == "submitted" and d.intake_supplement_count == 1
+
+
+def test_the_route_table_calls_a_step_late_by_its_own_due_moment(client, world):
+    """The leader's 4 working hours run 13:00–17:00; approving at 17:30 uses no more working
+    time than the budget, yet it is after the step's due moment: late, as on Mẫu 05 (A3)."""
+    from cchc.dossiers.services import dossier_approve, dossier_forward
+    from tests.dossiers.helpers import at
+
+    d = receive(world, now=at(2025, 7, 7))
+    dossier_forward(actor=world.specialist, dossier=d, now=at(2025, 7, 8, 13))
+    dossier_approve(
+        actor=world.leader, dossier=d, result_number="8/GPXD", now=at(2025, 7, 8, 17, 30)
+    )
+    client.force_login(world.leader)
+    response = client.get(page(d))
+    rows = {row["step"].role: row for row in response.context["steps"]}
+    assert rows["leader"]["late"] is True
+    assert rows["specialist"]["late"] is False  # handed over a day early

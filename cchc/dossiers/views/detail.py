@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from cchc.core.calendar import current_calendar
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, Role, TransitionError
+from cchc.domain.workdays import VN_TZ
 from cchc.dossiers import forms
 from cchc.dossiers.forms.intake import paper_checklist
 from cchc.dossiers.messages import input_message, transition_message
@@ -180,7 +181,11 @@ def step_rows(dossier: Dossier, steps: list[DossierStep], now: datetime) -> list
                 "active": active,
                 "clock": step_clock_view(step, dossier, now) if active else None,
                 "used": used,
-                "late": used is not None and used > step.budget_seconds,
+                # By the step's own due moment, as the control sheet (Mẫu 05) judges it (A3).
+                "late": used is not None
+                and step.due_at is not None
+                and lifecycle.timeliness(step.finished_at, step.due_at, VN_TZ)
+                == lifecycle.Timeliness.LATE,
             }
         )
     return rows
