@@ -29,10 +29,37 @@ _MESSAGES = {
     "greater_than_equal": "quá nhỏ",
     "less_than_equal": "quá lớn",
     "string_too_long": "quá dài",
+    "string_too_short": "không được để trống",
+    "string_pattern_mismatch": "không đúng định dạng",
+    "string_type": "phải là chuỗi chữ",
+    "too_long": "quá nhiều phần tử",
+    "too_short": "cần ít nhất một phần tử",
+    "list_type": "phải là danh sách",
+    "model_type": "phải là đối tượng JSON",
+    "model_attributes_type": "phải là đối tượng JSON",
+    "dict_type": "phải là đối tượng JSON",
+    "int_type": "phải là số nguyên",
+    "int_from_float": "phải là số nguyên",
+    "bool_type": "phải là true hoặc false",
+    "bool_parsing": "phải là true hoặc false",
+    "datetime_type": "không phải thời điểm ISO 8601 (ví dụ 2025-01-06T09:00:00+07:00)",
+    "datetime_parsing": "không phải thời điểm ISO 8601 (ví dụ 2025-01-06T09:00:00+07:00)",
+    "datetime_from_date_parsing": "không phải thời điểm ISO 8601 (ví dụ 2025-01-06T09:00:00+07:00)",
+    "timezone_aware": "phải ghi rõ múi giờ (ví dụ +07:00)",
+    "extra_forbidden": "không phải tham số của thao tác này",
     "json_invalid": "không phải JSON hợp lệ",
     "literal_error": "không thuộc các giá trị cho phép",
     "enum": "không thuộc các giá trị cho phép",
+    "union_tag_invalid": "không thuộc các giá trị cho phép",
+    "union_tag_not_found": "bắt buộc phải có",
 }
+
+
+# What Python's ``str.strip`` removes: a text made only of these is blank to the services. A
+# pattern a JSON Schema validator, pydantic and Python all read the same way.
+_SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+NOT_BLANK = f"[^{_SPACE}]"
+_PATTERN_MESSAGES = {NOT_BLANK: "không được để trống"}
 
 
 class ApiInputError(Exception):
@@ -49,9 +76,13 @@ def explain_validation_errors(errors: list[dict]) -> list[dict]:
     explained = []
     for error in errors:
         location = [str(part) for part in error.get("loc", ()) if part not in ("query", "body")]
-        param = ".".join(location) or "?"
         kind = error.get("type", "")
+        if kind.startswith("union_tag"):  # the discriminator is missing or unknown: name it
+            location.append(str(error.get("ctx", {}).get("discriminator", "?")).strip("'"))
+        param = ".".join(location) or "?"
         message = _MESSAGES.get(kind)
+        if kind == "string_pattern_mismatch":
+            message = _PATTERN_MESSAGES.get(error.get("ctx", {}).get("pattern"), message)
         if message is None:
             message = f"không hợp lệ ({error.get('msg', kind)})"
         elif kind in ("greater_than_equal", "less_than_equal") and "ctx" in error:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -24,15 +23,15 @@ from ninja import Query, Router, Status
 from cchc.catalog.models import Procedure
 from cchc.core.api import ApiInputError, parse_moment
 from cchc.core.ratelimit import client_ip
-from cchc.domain.lifecycle import Action
+from cchc.domain.lifecycle import MSG_ROLE
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers import services
-from cchc.dossiers.models import Dossier, Payment
+from cchc.dossiers.actions import BY_INPUT, ActionBody, perform
+from cchc.dossiers.models import Dossier
 from cchc.dossiers.public import JSON as PUBLIC_JSON
 from cchc.dossiers.public import public_lookup
 from cchc.dossiers.schemas import (
     DETAIL_PREFETCH,
-    ActionIn,
     ConflictOut,
     DossierListQuery,
     DossierOut,
@@ -55,7 +54,9 @@ from cchc.dossiers.selectors import (
     dossier_worklist,
     keyset_page,
 )
-from cchc.dossiers.services._common import MSG_TO_USER
+from cchc.dossiers.services._common import MSG_NO_DOSSIER_ROLE
+from cchc.dossiers.services.drafts import MSG_NOT_OWNER
+from cchc.dossiers.services.intake import MSG_NOT_INTAKE_ROLE
 from cchc.org.auth import bearer
 from cchc.org.models import User
 
@@ -69,12 +70,12 @@ MSG_BAD_BOOL = "phải là true hoặc false"
 MSG_BAD_DAY = "không phải ngày dạng YYYY-MM-DD"
 MSG_DAY_ORDER = "phải không sớm hơn ngày 'received_from'"
 MSG_BAD_CURSOR = "con trỏ trang không hợp lệ (dùng nguyên đường dẫn 'next')"
-MSG_SUPPLEMENT_ITEM = "mỗi nội dung cần bổ sung phải là một chuỗi chữ"
-MSG_PAYMENT_ITEM = 'mỗi khoản phải có dạng {"name": "…", "amount_vnd": số nguyên dương}'
-MSG_PAYMENT_METHOD = "hình thức thanh toán phải là cash, online hoặc bank_transfer"
 MSG_NO_FORM = "Không có mẫu in này."
 
 _CURSOR = re.compile(r"d(\d{1,18})")
+
+# Refusals that depend on who asks, not on the dossier's state: a 403, not a 409.
+PERMISSION_REFUSALS = frozenset({MSG_ROLE, MSG_NO_DOSSIER_ROLE, MSG_NOT_INTAKE_ROLE, MSG_NOT_OWNER})
 
 
 def _detail(user: User, code: str) -> dict:
@@ -189,118 +190,6 @@ def _next_url(request: HttpRequest, last: int | None) -> str | None:
     return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
 
-# --- Actions: one service each --------------------------------------------------------------
-
-
-def _supplement_items(payload: ActionIn) -> list[str]:
-    if any(not isinstance(item, str) for item in payload.items):
-        raise ApiInputError("items", MSG_SUPPLEMENT_ITEM)
-    return payload.items
-
-
-def _payment_items(payload: ActionIn) -> list[tuple[str, int]]:
-    lines = []
-    for index, item in enumerate(payload.items):
-        name = item.get("name") if isinstance(item, dict) else None
-        amount = item.get("amount_vnd") if isinstance(item, dict) else None
-        valid_amount = isinstance(amount, int) and not isinstance(amount, bool) and amount > 0
-        if not isinstance(name, str) or not name.strip() or not valid_amount:
-            raise ApiInputError(f"items.{index}", MSG_PAYMENT_ITEM)
-        lines.append((name, amount))
-    return lines
-
-
-def _payment_method(payload: ActionIn) -> str:
-    method = payload.method or Payment.Method.CASH
-    if method not in Payment.Method.values:
-        raise ApiInputError("method", MSG_PAYMENT_METHOD)
-    return method
-
-
-def _recipient(payload: ActionIn) -> User | None:
-    if not payload.to_user.strip():
-        return None
-    user = (
-        User.objects.select_related("agency")
-        .filter(username=payload.to_user.strip(), is_active=True)
-        .first()
-    )
-    if user is None:  # same answer as an unfit recipient: usernames are not enumerable
-        raise services.DossierInputError(MSG_TO_USER, "to_user")
-    return user
-
-
-def _new_due(payload: ActionIn) -> datetime:
-    if not payload.new_due_at.strip():
-        raise ApiInputError("new_due_at", MSG_REQUIRED)
-    return parse_moment("new_due_at", payload.new_due_at)
-
-
-ActionFn = Callable[[User, Dossier, ActionIn], object]
-S = services
-ACTIONS: dict[Action, ActionFn] = {
-    Action.SUBMIT: lambda u, d, p: S.dossier_submit(actor=u, dossier=d),
-    Action.RECEIVE: lambda u, d, p: S.dossier_accept(actor=u, dossier=d),
-    Action.REQUEST_SUPPLEMENT: lambda u, d, p: S.dossier_request_supplement(
-        actor=u, dossier=d, items=_supplement_items(p), reason=p.reason, legal_basis=p.legal_basis
-    ),
-    Action.SUBMIT_SUPPLEMENT: lambda u, d, p: S.dossier_submit_supplement(
-        actor=u, dossier=d, documents=document_data(p.documents), note=p.note
-    ),
-    Action.REFUSE: lambda u, d, p: S.dossier_refuse(actor=u, dossier=d, reason=p.reason),
-    Action.FORWARD: lambda u, d, p: S.dossier_forward(
-        actor=u, dossier=d, to_user=_recipient(p), note=p.note
-    ),
-    Action.SEND_BACK: lambda u, d, p: S.dossier_send_back(actor=u, dossier=d, reason=p.reason),
-    Action.REQUEST_PAYMENT: lambda u, d, p: S.dossier_request_payment(
-        actor=u, dossier=d, items=_payment_items(p), note=p.note
-    ),
-    Action.CONFIRM_PAYMENT: lambda u, d, p: S.dossier_confirm_payment(
-        actor=u, dossier=d, method=_payment_method(p), receipt_number=p.receipt_number
-    ),
-    Action.APPROVE: lambda u, d, p: S.dossier_approve(
-        actor=u, dossier=d, result_number=p.result_number, note=p.note, signer=p.signer
-    ),
-    Action.REJECT: lambda u, d, p: S.dossier_reject(actor=u, dossier=d, reason=p.reason),
-    Action.APOLOGIZE: lambda u, d, p: S.dossier_apologize(
-        actor=u, dossier=d, reason=p.reason, new_due_at=_new_due(p)
-    ),
-    Action.RETURN_RESULT: lambda u, d, p: S.dossier_return(
-        actor=u,
-        dossier=d,
-        method=p.method or d.return_method,
-        carrier=p.carrier,
-        tracking_number=p.tracking_number,
-        note=p.note,
-    ),
-    Action.WITHDRAW: lambda u, d, p: S.dossier_withdraw(actor=u, dossier=d, reason=p.reason),
-    Action.STOP: lambda u, d, p: S.dossier_stop(actor=u, dossier=d, reason=p.reason),
-    Action.RECORD_VISIT: lambda u, d, p: S.dossier_record_visit(
-        actor=u, dossier=d, purpose=p.purpose
-    ),
-    Action.CHANGE_RETURN_METHOD: lambda u, d, p: S.dossier_change_return_method(
-        actor=u, dossier=d, method=p.method, delivery_address=p.delivery_address
-    ),
-    Action.RECORD_SHIPMENT: lambda u, d, p: S.dossier_record_shipment(
-        actor=u,
-        dossier=d,
-        direction=p.direction,
-        carrier=p.carrier,
-        tracking_number=p.tracking_number,
-        handed_over_at=parse_moment("handed_over_at", p.handed_over_at)
-        if p.handed_over_at.strip()
-        else None,
-    ),
-    Action.PAY: lambda u, d, p: S.dossier_pay(
-        actor=u,
-        dossier=d,
-        amount_vnd=p.amount_vnd,
-        method=_payment_method(p),
-        receipt_number=p.receipt_number,
-    ),
-}
-
-
 # --- Staff endpoints ------------------------------------------------------------------------
 
 ERRORS = {401: ErrorOut, 404: ErrorOut, 409: ConflictOut, 422: InputErrorOut}
@@ -336,11 +225,12 @@ def dossier_get(request: HttpRequest, code: str) -> dict:
 
 
 @router.post("/{code}/actions", response={200: DossierOut, **ERRORS}, summary="Thực hiện thao tác")
-def dossier_act(request: HttpRequest, code: str, payload: ActionIn) -> dict:
-    """One action of the dossier's lifecycle; 409 with ``allowed_actions`` when it is not
-    allowed now for the caller."""
+def dossier_act(request: HttpRequest, code: str, payload: ActionBody) -> dict:
+    """One action of the dossier's lifecycle (the fields each takes: ``ActionBody``); 409
+    with ``allowed_actions`` when it is not allowed now for the caller."""
     dossier = dossier_get_for_user(request.auth, code)
-    ACTIONS[payload.action](request.auth, dossier, payload)
+    arguments = payload.arguments(dossier)
+    perform(BY_INPUT[type(payload)], actor=request.auth, dossier=dossier, arguments=arguments)
     return _detail(request.auth, api_code(dossier))
 
 

@@ -14,12 +14,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Prefetch
 from ninja import Schema
-from pydantic import Field
+from pydantic import ConfigDict, Field, StrictBool, StrictInt
 
-from cchc.core.api import ApiInputError
+from cchc.core.api import NOT_BLANK, ApiInputError
 from cchc.domain import lifecycle
 from cchc.domain.identity import normalize_phone, phone_ok
-from cchc.domain.lifecycle import Action, TransitionError
+from cchc.domain.lifecycle import TransitionError
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.models import Apology, Dossier, DossierEvent, DossierStep, Payment
 from cchc.dossiers.selectors import dossier_overdue
@@ -34,31 +34,45 @@ MSG_EMAIL = "địa chỉ thư điện tử không đúng định dạng"
 MSG_DOCUMENT_NAME = "cần ghi tên giấy tờ"
 
 
-# --- Input ----------------------------------------------------------------------------------
+# --- Input ---------------------------------------------------------------------------------
 
 
-class ApplicantIn(Schema):
+def text(max_length: int, description: str = "", *, required: bool = False) -> Any:
+    """A free-text field of at most ``max_length`` characters; ``required`` ones must hold
+    more than spaces (the OpenAPI pattern says so, for generated clients)."""
+    if required:
+        return Field(..., max_length=max_length, pattern=NOT_BLANK, description=description)
+    return Field("", max_length=max_length, description=description)
+
+
+class InputSchema(Schema):
+    """A request body: unknown fields are refused (never silently dropped)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ApplicantIn(InputSchema):
     kind: Literal["person", "organization"] = Field("person", description="Cá nhân hoặc tổ chức")
-    full_name: str = Field(..., max_length=255, description="Họ tên cá nhân / tên tổ chức")
+    full_name: str = text(255, "Họ tên cá nhân / tên tổ chức", required=True)
     id_number: str = Field(
         "", max_length=20, description="Số CCCD (12 chữ số) hoặc mã số thuế của tổ chức"
     )
     phone: str = Field("", max_length=20, description="Số điện thoại (10 chữ số, bắt đầu bằng 0)")
     email: str = Field("", max_length=254)
-    address: str = Field("", max_length=255)
+    address: str = text(255, "Địa chỉ")
 
 
-class DocumentIn(Schema):
-    name: str = Field(..., max_length=500, description="Tên giấy tờ")
-    original: bool = Field(True, description="Bản chính (true) hay bản sao (false)")
-    copies: int = Field(1, ge=1, le=100, description="Số bản")
+class DocumentIn(InputSchema):
+    name: str = text(500, "Tên giấy tờ", required=True)
+    original: StrictBool = Field(True, description="Bản chính (true) hay bản sao (false)")
+    copies: StrictInt = Field(1, ge=1, le=100, description="Số bản")
 
 
-class IntakeIn(Schema):
+class IntakeIn(InputSchema):
     procedure_code: str = Field(..., max_length=30, description="Mã thủ tục hành chính")
     channel: Literal["in_person", "online", "postal"] = Field("in_person")
     return_method: Literal["in_person", "postal", "electronic"] = Field("in_person")
-    delivery_address: str = Field("", max_length=255, description="Địa chỉ nhận kết quả")
+    delivery_address: str = text(255, "Địa chỉ nhận kết quả")
     applicant: ApplicantIn
     documents: list[DocumentIn] = Field(default_factory=list, max_length=100)
     received_at: str | None = Field(
@@ -68,63 +82,7 @@ class IntakeIn(Schema):
             "nhận thật, ISO 8601 có múi giờ"
         ),
     )
-    reason: str = Field("", max_length=2000, description="Lý do nhập bù (bắt buộc với received_at)")
-
-
-class PaymentItemIn(Schema):
-    name: str
-    amount_vnd: int
-
-
-class ActionIn(Schema):
-    """One action on the dossier; which fields count depends on ``action``."""
-
-    action: Action = Field(..., description="Thao tác, ví dụ forward, approve, return_result")
-    reason: str = Field(
-        "",
-        max_length=2000,
-        description="Lý do (request_supplement, refuse, send_back, reject, apologize, "
-        "withdraw, stop)",
-    )
-    note: str = Field("", max_length=2000, description="Ghi chú")
-    purpose: str = Field("", max_length=500, description="Mục đích lượt đến (record_visit)")
-    items: list[Any] = Field(
-        default_factory=list,
-        max_length=100,
-        description=(
-            "request_supplement: danh sách nội dung cần bổ sung (chuỗi); request_payment: "
-            'danh sách {"name", "amount_vnd"}'
-        ),
-    )
-    legal_basis: str = Field("", max_length=500, description="Căn cứ (request_supplement)")
-    documents: list[DocumentIn] = Field(
-        default_factory=list, max_length=100, description="Giấy tờ bổ sung (submit_supplement)"
-    )
-    to_user: str = Field("", max_length=150, description="Tên đăng nhập người nhận (forward)")
-    result_number: str = Field("", max_length=60, description="Số văn bản kết quả (approve)")
-    signer: str = Field("", max_length=150, description="Người ký (approve)")
-    new_due_at: str = Field("", max_length=40, description="Hẹn mới, ISO 8601 (apologize)")
-    method: str = Field(
-        "",
-        max_length=20,
-        description="return_result: in_person|postal|electronic; pay, confirm_payment: "
-        "cash|online|bank_transfer",
-    )
-    carrier: str = Field(
-        "", max_length=100, description="Đơn vị bưu chính (return_result, record_shipment)"
-    )
-    tracking_number: str = Field(
-        "", max_length=60, description="Mã bưu gửi (return_result, record_shipment)"
-    )
-    direction: str = Field("", max_length=10, description="record_shipment: inbound|outbound")
-    delivery_address: str = Field(
-        "", max_length=255, description="change_return_method: địa chỉ nhận qua bưu chính"
-    )
-    handed_over_at: str = Field(
-        "", max_length=40, description="record_shipment: thời điểm bàn giao, ISO 8601"
-    )
-    amount_vnd: int | None = Field(None, ge=1, description="Số tiền (pay); mặc định số còn nợ")
-    receipt_number: str = Field("", max_length=40, description="Số biên lai (pay)")
+    reason: str = text(2000, "Lý do nhập bù (bắt buộc với received_at)")
 
 
 class DossierListQuery(Schema):

@@ -141,7 +141,7 @@ def test_unknown_procedure_is_422_naming_procedure_code(client, counter_officer)
         ({"phone": "091234567"}, "applicant.phone", "10 chữ số"),
         ({"phone": "1987654321"}, "applicant.phone", "bắt đầu bằng 0"),
         ({"email": "binh@"}, "applicant.email", "thư điện tử"),
-        ({"full_name": "   "}, "applicant.full_name", "họ tên"),
+        ({"full_name": "   "}, "applicant.full_name", "để trống"),
     ],
 )
 def test_bad_applicant_details_are_422_in_vietnamese(
@@ -192,7 +192,7 @@ def test_missing_or_malformed_fields_are_422_naming_them(client, counter_officer
 
 def test_specialist_cannot_receive_at_the_counter(client, specialist):
     response = post(client, URL, specialist, intake())
-    assert response.status_code == 409
+    assert response.status_code == 403
     assert response.json()["allowed_actions"] == []
     assert not Dossier.objects.exists()
 
@@ -330,8 +330,8 @@ def test_an_action_of_another_status_is_409(client, counter_officer):
     ("action", "fields", "param"),
     [
         ("request_supplement", {"reason": "Thiếu bản vẽ"}, "items"),
-        ("request_supplement", {"items": ["  "], "reason": "Thiếu bản vẽ"}, "items"),
-        ("request_supplement", {"items": [1], "reason": "x"}, "items"),
+        ("request_supplement", {"items": ["  "], "reason": "Thiếu bản vẽ"}, "items.0"),
+        ("request_supplement", {"items": [1], "reason": "x"}, "items.0"),
         ("forward", {"to_user": "no.such.user"}, "to_user"),
         ("forward", {"to_user": "t.other"}, "to_user"),
     ],
@@ -468,7 +468,7 @@ def test_payment_items_must_name_a_positive_amount(client, counter_officer, spec
     code = create(client, counter_officer)["code"]
     response = act(client, code, specialist, "request_payment", items=[{"name": "Thuế"}])
     assert response.status_code == 422
-    assert response.json()["errors"][0]["param"] == "items.0"
+    assert response.json()["errors"][0]["param"] == "items.0.amount_vnd"
 
 
 def test_an_overdue_dossier_needs_an_apology_first(client, world, counter_officer, specialist):
@@ -545,7 +545,7 @@ def test_a_province_wide_reader_without_a_dossier_role_has_no_actions(
     assert response.status_code == 200
     assert response.json()["allowed_actions"] == []
     response = act(client, dossier.code, home_affairs_evaluator, "record_visit", purpose="x")
-    assert response.status_code == 409
+    assert response.status_code == 403
 
 
 # --- Listing --------------------------------------------------------------------------------
