@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.http import HttpRequest
@@ -11,6 +11,14 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from cchc.core.calendar import current_calendar
+from cchc.core.validation import (
+    API_DATE_RANGE,
+    API_ERROR_TYPES,
+    API_MESSAGES,
+    ApiDate,
+    ApiMoment,
+    year_in_range,
+)
 from cchc.domain.workdays import VN_TZ, CalendarError
 
 router = Router(tags=["Lịch làm việc"])
@@ -20,6 +28,7 @@ MAX_WORKING_HOURS = Decimal(8000)
 MAX_RANGE_DAYS = 3700
 
 _MESSAGES = {
+    **API_MESSAGES,
     "missing": "bắt buộc phải có",
     "date_from_datetime_parsing": "không phải ngày dạng YYYY-MM-DD",
     "date_parsing": "không phải ngày dạng YYYY-MM-DD",
@@ -42,10 +51,6 @@ _MESSAGES = {
     "int_from_float": "phải là số nguyên",
     "bool_type": "phải là true hoặc false",
     "bool_parsing": "phải là true hoặc false",
-    "datetime_type": "không phải thời điểm ISO 8601 (ví dụ 2025-01-06T09:00:00+07:00)",
-    "datetime_parsing": "không phải thời điểm ISO 8601 (ví dụ 2025-01-06T09:00:00+07:00)",
-    "datetime_from_date_parsing": "không phải thời điểm ISO 8601 (ví dụ 2025-01-06T09:00:00+07:00)",
-    "timezone_aware": "phải ghi rõ múi giờ (ví dụ +07:00)",
     "extra_forbidden": "không phải tham số của thao tác này",
     "json_invalid": "không phải JSON hợp lệ",
     "literal_error": "không thuộc các giá trị cho phép",
@@ -80,7 +85,7 @@ def explain_validation_errors(errors: list[dict]) -> list[dict]:
         if kind.startswith("union_tag"):  # the discriminator is missing or unknown: name it
             location.append(str(error.get("ctx", {}).get("discriminator", "?")).strip("'"))
         param = ".".join(location) or "?"
-        message = _MESSAGES.get(kind)
+        message = error.get("msg") if kind in API_ERROR_TYPES else _MESSAGES.get(kind)
         if kind == "string_pattern_mismatch":
             message = _PATTERN_MESSAGES.get(error.get("ctx", {}).get("pattern"), message)
         if message is None:
@@ -107,6 +112,8 @@ def parse_moment(param: str, raw: str) -> datetime:
         ) from exc
     if moment.tzinfo is None:
         raise ApiInputError(param, "phải ghi rõ múi giờ (ví dụ +07:00)")
+    if not year_in_range(moment):
+        raise ApiInputError(param, API_DATE_RANGE)
     return moment
 
 
@@ -125,7 +132,7 @@ def _positive_decimal(param: str, raw: str, limit: Decimal) -> Decimal:
 
 
 class DueDateQuery(Schema):
-    start: str = Field(..., description="Thời điểm tiếp nhận, ISO 8601 có múi giờ")
+    start: ApiMoment = Field(..., description="Thời điểm tiếp nhận, ISO 8601 có múi giờ")
     working_days: str | None = Field(None, description="Số ngày làm việc (có thể lẻ, ví dụ 0.5)")
     working_hours: str | None = Field(None, description="Số giờ làm việc")
 
@@ -140,7 +147,7 @@ class DueDateOut(Schema):
 def due_date(request: HttpRequest, query: Query[DueDateQuery]) -> dict:
     """DOMAIN A2: adds T working days or H working hours through office hours only; a due
     moment landing exactly on a closing time stays there."""
-    start = parse_moment("start", query.start)
+    start = query.start
     if (query.working_days is None) == (query.working_hours is None):
         raise ApiInputError(
             "working_days", "cần đúng một trong hai: working_days hoặc working_hours"
@@ -163,8 +170,8 @@ def due_date(request: HttpRequest, query: Query[DueDateQuery]) -> dict:
 
 
 class WorkingDaysQuery(Schema):
-    from_: date = Field(..., alias="from", description="Từ ngày (YYYY-MM-DD)")
-    to: date = Field(..., description="Đến ngày (YYYY-MM-DD)")
+    from_: ApiDate = Field(..., alias="from", description="Từ ngày (YYYY-MM-DD)")
+    to: ApiDate = Field(..., description="Đến ngày (YYYY-MM-DD)")
 
 
 class WorkingDaysOut(Schema):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 from django.views.decorators.http import require_GET
 
+from cchc.core.validation import date_range_message, year_in_range
 from cchc.dossiers.printing import (
     FORM_KINDS,
     XLSX_CONTENT_TYPE,
@@ -72,9 +73,12 @@ def parse_day(value: str, default: date) -> date:
         return default
     for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
-            return datetime.strptime(value, pattern).date()
+            day = datetime.strptime(value, pattern).date()
         except ValueError:
             continue
+        if not year_in_range(day):
+            raise BadRequest(date_range_message())
+        return day
     raise BadRequest(_(MSG_BAD_DATE) % {"value": value[:20]})
 
 

@@ -31,6 +31,7 @@ from django.utils.translation import gettext_noop as N_
 
 from cchc.catalog.models import Procedure
 from cchc.core.templatetags.vn import decimal_vn
+from cchc.core.validation import scrub_text
 from cchc.core.xlsx import XLSX_CONTENT_TYPE
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action
@@ -451,8 +452,12 @@ def render_form(dossier: Dossier, kind: str) -> bytes:
         html = render_to_string(TEMPLATES[kind], context)
     from weasyprint import HTML
 
+    # Text stored before the input checks may hold control characters: WeasyPrint draws them
+    # but garbles the PDF's text layer (search, copy, screen readers) — they are dropped.
     return HTML(
-        string=html, base_url=fonts_dir().as_uri() + "/", url_fetcher=local_only_fetcher()
+        string=scrub_text(html),
+        base_url=fonts_dir().as_uri() + "/",
+        url_fetcher=local_only_fetcher(),
     ).write_pdf()
 
 

@@ -1,4 +1,5 @@
-"""Sign-in form with Vietnamese messages."""
+"""Sign-in form with Vietnamese messages; the username refuses control characters like every
+typed text (``cchc.core.validation``)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.validation import CleanTextFormMixin
 
-class LoginForm(AuthenticationForm):
+
+class LoginForm(CleanTextFormMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": _(
             "Tên đăng nhập hoặc mật khẩu không đúng. Sau 5 lần sai liên tiếp, tài khoản bị "

@@ -1,4 +1,5 @@
-"""The period (and level) of the dossier report, typed as dd/mm/yyyy."""
+"""The period (and level) of the dossier report, typed as dd/mm/yyyy within the years the
+shared checks allow (``cchc.core.validation``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cchc.dossiers.forms import StyledForm, VnDateField
+from cchc.core.validation import VnDateField
+from cchc.dossiers.forms import StyledForm
 from cchc.org.models import Agency
 
 MSG_BAD_PERIOD = _("“Từ ngày” phải trước hoặc bằng “đến ngày”.")

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from cchc.core.api import ApiInputError, parse_moment
 from cchc.core.calendar import calendar_day_clear, calendar_day_set, current_calendar
 from cchc.core.holiday_source import vn_calendar_exceptions
 from cchc.core.models import CalendarDay, CalendarDayChange
@@ -185,3 +186,39 @@ def test_the_admin_page_saves_through_the_versioned_service(
     assert day.is_working and day.version.number == before + 1
     body = due(client, "2025-01-10T16:00:00+07:00", working_days="1").json()
     assert body["due_at"] == "2025-01-12T16:00:00+07:00"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"start": "9999-12-31T16:00:00+07:00", "working_days": "1"},
+        {"start": "9999-12-31T23:59:59-12:00", "working_hours": "1"},
+        {"start": "0001-01-01T00:00:00+14:00", "working_days": "1"},
+        {"start": "0001-01-01T08:00:00+07:00", "working_hours": "8"},
+    ],
+)
+def test_a_start_near_year_1_or_9999_is_422_not_500(client, world, params):
+    response = client.get(DUE, params)
+    assert response.status_code == 422, response.content
+    assert response.json()["errors"] == [{"param": "start", "message": "năm phải từ 1900 đến 2100"}]
+
+
+@pytest.mark.parametrize(
+    ("params", "param"),
+    [
+        ({"from": "9999-12-30", "to": "9999-12-31"}, "from"),
+        ({"from": "2025-01-01", "to": "9999-12-31"}, "to"),
+        ({"from": "0001-01-01", "to": "0001-01-02"}, "from"),
+    ],
+)
+def test_working_days_near_year_1_or_9999_is_422_not_500(client, world, params, param):
+    response = client.get(DAYS, params)
+    assert response.status_code == 422, response.content
+    assert response.json()["errors"][0] == {"param": param, "message": "năm phải từ 1900 đến 2100"}
+
+
+@pytest.mark.parametrize("raw", ["9999-12-31T23:00:00+07:00", "0001-01-01T00:00:00+00:00"])
+def test_a_moment_parsed_for_the_dossier_api_is_within_the_years(raw):
+    with pytest.raises(ApiInputError) as caught:
+        parse_moment("new_due_at", raw)
+    assert caught.value.message == "năm phải từ 1900 đến 2100"

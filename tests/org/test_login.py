@@ -50,3 +50,10 @@ def test_language_switch_to_english(client, counter_officer):
     assert response.status_code == 302
     page = client.get("/").content.decode()
     assert '<html lang="en">' in page
+
+
+def test_a_control_character_in_the_username_is_refused_in_vietnamese(client, counter_officer):
+    response = login(client, counter_officer.username + "\x01", PASSWORD)
+    assert response.status_code == 200
+    assert "Có ký tự điều khiển không hiển thị được (U+0001" in response.content.decode()
+    assert "_auth_user_id" not in client.session

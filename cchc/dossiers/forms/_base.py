@@ -1,5 +1,7 @@
-"""What the dossier forms share: Vietnamese messages, Bootstrap styling, fields for moments
-typed as ``dd/mm/yyyy HH:MM`` (24 h), dates as ``dd/mm/yyyy`` and amounts in đồng."""
+"""What the dossier forms share: Vietnamese messages, Bootstrap styling, the shared input
+checks (``cchc.core.validation``: no control characters in any text field, moments typed as
+``dd/mm/yyyy HH:MM`` (24 h) and dates as ``dd/mm/yyyy`` within sane years) and amounts in
+đồng."""
 
 from __future__ import annotations
 
@@ -9,16 +11,20 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+# The dates and moments of the dossier forms are the shared ones, re-exported here.
+from cchc.core.validation import DATE_FORMAT as DATE_FORMAT
+from cchc.core.validation import DATETIME_FORMAT as DATETIME_FORMAT
+from cchc.core.validation import MSG_DATE as MSG_DATE
+from cchc.core.validation import MSG_DATETIME as MSG_DATETIME
+from cchc.core.validation import CleanTextFormMixin
+from cchc.core.validation import VnDateField as VnDateField
+from cchc.core.validation import VnDateTimeField as VnDateTimeField
 from cchc.dossiers.models import Dossier
 from cchc.org.identity import applicant_id_message, clean_phone
 
-DATETIME_FORMAT = "%d/%m/%Y %H:%M"
-DATE_FORMAT = "%d/%m/%Y"
 MAX_RESULT_FILE = 20 * 1024 * 1024
 EXTRA_DOCUMENT_LINES = 3
 
-MSG_DATETIME = _("Nhập ngày giờ theo dạng dd/mm/yyyy HH:MM, ví dụ 05/03/2025 14:30.")
-MSG_DATE = _("Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/03/2025.")
 MSG_REQUIRED = _("Trường này là bắt buộc.")
 MSG_EMAIL = _("Địa chỉ thư điện tử không hợp lệ.")
 MSG_DELIVERY = _("Nhận kết quả qua bưu chính cần địa chỉ nhận.")
@@ -77,28 +83,10 @@ class BootstrapMixin:
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
 
-class StyledForm(BootstrapMixin, forms.Form):
+class StyledForm(CleanTextFormMixin, BootstrapMixin, forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self._style_widgets()
-
-
-class VnDateTimeField(forms.DateTimeField):
-    """A moment typed as ``dd/mm/yyyy HH:MM`` in Vietnam's time zone."""
-
-    widget = forms.DateTimeInput(
-        format=DATETIME_FORMAT, attrs={"placeholder": "dd/mm/yyyy HH:MM", "inputmode": "numeric"}
-    )
-    input_formats = [DATETIME_FORMAT]
-    default_error_messages = {"invalid": MSG_DATETIME}
-
-
-class VnDateField(forms.DateField):
-    widget = forms.DateInput(
-        format=DATE_FORMAT, attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}
-    )
-    input_formats = [DATE_FORMAT]
-    default_error_messages = {"invalid": MSG_DATE}
 
 
 class AmountField(forms.CharField):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.validation import CleanTextFormMixin
 from cchc.dossiers.forms._base import (
     EXTRA_DOCUMENT_LINES,
     MSG_BACKDATE_REASON,
@@ -29,7 +30,7 @@ class IntakeOutcome:
     CHOICES = (RECEIVE, SUPPLEMENT, REFUSE)
 
 
-class DocumentLineForm(BootstrapMixin, forms.Form):
+class DocumentLineForm(CleanTextFormMixin, BootstrapMixin, forms.Form):
     """One line of the checklist: a document of the procedure, or a free extra line."""
 
     FORMS = (("original", _("Bản chính")), ("copy", _("Bản sao")))
@@ -203,5 +204,5 @@ class IntakeForm(ApplicantChecksMixin, StyledForm):
         return received
 
 
-class ProcedureSearchForm(forms.Form):
+class ProcedureSearchForm(CleanTextFormMixin, forms.Form):
     q = forms.CharField(label=_("Tìm thủ tục"), required=False, max_length=200)

@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.validation import CleanTextFormMixin
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.forms._base import MSG_NO_SELECTION, StyledForm, VnDateField
 from cchc.dossiers.models import Dossier
@@ -46,7 +47,7 @@ class WorklistFilterForm(StyledForm):
         }
 
 
-class BulkForm(forms.Form):
+class BulkForm(CleanTextFormMixin, forms.Form):
     FORWARD = "forward"
     RETURN = "return"
 

@@ -1,5 +1,6 @@
 """Forms of the citizen account pages. They validate input and hand plain values to the
-services; passwords are never rendered back into a page."""
+services; passwords are never rendered back into a page. Every text field refuses control
+characters (``cchc.core.validation``); passwords are left as typed."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.validation import CleanTextFormMixin
 from cchc.org.models import PHONE_VALIDATOR, User
 from cchc.portal.accounts.backends import normalize_identifier, normalize_phone
 from cchc.portal.accounts.services import (
@@ -78,7 +80,7 @@ def _text(label: str, *, autocomplete: str, required: bool = True, max_length: i
     )
 
 
-class ContactFieldsMixin(forms.Form):
+class ContactFieldsMixin(CleanTextFormMixin, forms.Form):
     """Name, address, e-mail and phone, shared by sign-up and the profile form."""
 
     full_name = _text(_("Họ và tên"), autocomplete="name", max_length=150)
@@ -222,7 +224,7 @@ class ProfileForm(ContactFieldsMixin):
         super().__init__(*args, **kwargs)
 
 
-class CitizenLoginForm(AuthenticationForm):
+class CitizenLoginForm(CleanTextFormMixin, AuthenticationForm):
     """E-mail, phone number or username, and password."""
 
     error_messages = {
@@ -248,7 +250,7 @@ class CitizenLoginForm(AuthenticationForm):
         return normalize_identifier(self.cleaned_data["username"])
 
 
-class CloseAccountForm(forms.Form):
+class CloseAccountForm(CleanTextFormMixin, forms.Form):
     password = forms.CharField(
         label=_("Nhập mật khẩu để xác nhận"),
         strip=False,
@@ -269,7 +271,7 @@ class CloseAccountForm(forms.Form):
         return password
 
 
-class PasswordResetRequestForm(forms.Form):
+class PasswordResetRequestForm(CleanTextFormMixin, forms.Form):
     """The e-mail address or phone number of the account whose password was forgotten."""
 
     identifier = forms.CharField(
@@ -293,7 +295,7 @@ class PasswordResetRequestForm(forms.Form):
         return value
 
 
-class CitizenSetPasswordForm(forms.Form):
+class CitizenSetPasswordForm(CleanTextFormMixin, forms.Form):
     """A new password from a reset link, checked by the same rules as at sign-up. Takes the
     account as its first argument, as Django's reset view passes it."""
 
