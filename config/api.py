@@ -27,11 +27,11 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import URLPattern
 from django.views import defaults
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from cchc.catalog.api import router as catalog_router
-from cchc.core.api import ApiInputError, explain_validation_errors
+from cchc.core.api import ApiInputError, ErrorOut, InputErrorOut, explain_validation_errors
 from cchc.core.api import router as calendar_router
 from cchc.domain.lifecycle import Action, TransitionError
 from cchc.dossiers.api import PERMISSION_REFUSALS
@@ -91,8 +91,65 @@ def _json_not_allowed(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
     return wrapper
 
 
+# What this module answers for any endpoint, documented on each operation it can reach.
+_COMMON = {
+    400: ("Yêu cầu không đọc được (ký tự NUL, quá nhiều tham số)", ErrorOut),
+    401: ("Thiếu khoá API hợp lệ", ErrorOut),
+    404: ("Không tìm thấy, hoặc ngoài phạm vi của người gọi", ErrorOut),
+    413: ("Nội dung yêu cầu quá lớn", ErrorOut),
+    415: ("Nội dung yêu cầu không phải JSON", ErrorOut),
+    422: ("Dữ liệu không hợp lệ: tên tham số và lý do", InputErrorOut),
+}
+_WWW_AUTHENTICATE = {
+    "WWW-Authenticate": {
+        "description": "Cách xác thực: Bearer",
+        "required": True,
+        "schema": {"type": "string"},
+    }
+}
+
+
+def _component(model: type[Schema], components: dict) -> dict:
+    """A reference to ``model``'s schema, added to the document's components if missing."""
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    components.update(schema.pop("$defs", {}))
+    components.setdefault(model.__name__, schema)
+    return {"$ref": f"#/components/schemas/{model.__name__}"}
+
+
+def document_common_answers(document: dict) -> dict:
+    """Add to each operation the answers this module gives for it (see the module docstring):
+    400 always; 401 when it needs a token; 404 when its path names something; 413 and 415
+    when it takes a body; 422 when it takes any input."""
+    components = document.setdefault("components", {}).setdefault("schemas", {})
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            parameters = operation.get("parameters", [])
+            has_body = "requestBody" in operation
+            statuses = {400}
+            if operation.get("security"):
+                statuses.add(401)
+            if any(p["in"] == "path" for p in parameters):
+                statuses.add(404)
+            if has_body:
+                statuses |= {413, 415}
+            if parameters or has_body:
+                statuses.add(422)
+            responses = operation["responses"]
+            for status in sorted(statuses):
+                if status in responses or str(status) in responses:
+                    continue
+                description, model = _COMMON[status]
+                content = {"application/json": {"schema": _component(model, components)}}
+                responses[status] = {"description": description, "content": content}
+            if 401 in statuses:
+                responses[401]["headers"] = _WWW_AUTHENTICATE
+    return document
+
+
 class JsonApi(NinjaAPI):
-    """NinjaAPI whose wrong-method answers are JSON like every other answer."""
+    """NinjaAPI whose wrong-method answers are JSON like every other answer, and whose
+    document lists the answers every endpoint can give."""
 
     def _get_urls(self) -> list:
         urls = super()._get_urls()
@@ -100,6 +157,9 @@ class JsonApi(NinjaAPI):
             if isinstance(pattern, URLPattern):
                 pattern.callback = _json_not_allowed(pattern.callback)
         return urls
+
+    def get_openapi_schema(self, **kwargs: object) -> dict:
+        return document_common_answers(super().get_openapi_schema(**kwargs))
 
 
 api = JsonApi(

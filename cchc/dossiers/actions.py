@@ -16,12 +16,14 @@ from typing import Annotated, Any, Literal, Union
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from pydantic import AwareDatetime, Field, StrictInt
+from pydantic import Field, StrictInt
 
+from cchc.core.api import RequiredText
+from cchc.core.validation import ApiMoment, ApiText
 from cchc.domain.lifecycle import Action
 from cchc.dossiers import forms, services
 from cchc.dossiers.models import Dossier
-from cchc.dossiers.schemas import DocumentIn, InputSchema, document_data, text
+from cchc.dossiers.schemas import DocumentIn, InputSchema, document_data
 from cchc.dossiers.services._common import (
     MAX_SUPPLEMENT_ITEM_LENGTH,
     MAX_SUPPLEMENT_ITEMS,
@@ -63,11 +65,13 @@ class RequestSupplementIn(ActionIn):
     """Yêu cầu bổ sung, hoàn thiện hồ sơ một lần (Mẫu 02)."""
 
     action: Literal["request_supplement"]
-    items: list[
-        Annotated[str, text(MAX_SUPPLEMENT_ITEM_LENGTH, "Nội dung cần bổ sung", required=True)]
-    ] = Field(..., min_length=1, max_length=MAX_SUPPLEMENT_ITEMS)
-    reason: str = text(2000, "Lý do (bắt buộc ở lần yêu cầu thứ hai khi tiếp nhận)")
-    legal_basis: str = text(500, "Căn cứ pháp lý")
+    items: list[Annotated[RequiredText, Field(max_length=MAX_SUPPLEMENT_ITEM_LENGTH)]] = Field(
+        ..., min_length=1, max_length=MAX_SUPPLEMENT_ITEMS, description="Nội dung cần bổ sung"
+    )
+    reason: ApiText = Field(
+        "", max_length=2000, description="Lý do (bắt buộc ở lần yêu cầu thứ hai khi tiếp nhận)"
+    )
+    legal_basis: ApiText = Field("", max_length=500, description="Căn cứ pháp lý")
 
 
 class SubmitSupplementIn(ActionIn):
@@ -77,7 +81,7 @@ class SubmitSupplementIn(ActionIn):
     documents: list[DocumentIn] = Field(
         default_factory=list, max_length=100, description="Giấy tờ đã nhận bổ sung"
     )
-    note: str = text(2000, "Ghi chú")
+    note: ApiText = Field("", max_length=2000, description="Ghi chú")
 
     def arguments(self, dossier: Dossier) -> dict[str, Any]:
         return {"documents": document_data(self.documents), "note": self.note}
@@ -87,20 +91,19 @@ class RefuseIn(ActionIn):
     """Từ chối tiếp nhận (Mẫu 03)."""
 
     action: Literal["refuse"]
-    reason: str = text(2000, "Lý do từ chối", required=True)
+    reason: RequiredText = Field(..., max_length=2000, description="Lý do từ chối")
 
 
 class ForwardIn(ActionIn):
     """Chuyển bước tiếp theo: cho một người (tên đăng nhập) hoặc hàng chờ của bước."""
 
     action: Literal["forward"]
-    to_user: str = Field(
+    to_user: ApiText = Field(
         "",
         max_length=150,
-        pattern=r"^[\w.@+-]*$",
         description="Tên đăng nhập người nhận; để trống: hàng chờ của bước tiếp theo",
     )
-    note: str = text(2000, "Ý kiến xử lý")
+    note: ApiText = Field("", max_length=2000, description="Ý kiến xử lý")
 
     def arguments(self, dossier: Dossier) -> dict[str, Any]:
         return {"to_user": self.recipient(), "note": self.note}
@@ -122,11 +125,11 @@ class SendBackIn(ActionIn):
     """Trả lại bước trước."""
 
     action: Literal["send_back"]
-    reason: str = text(2000, "Lý do", required=True)
+    reason: RequiredText = Field(..., max_length=2000, description="Lý do")
 
 
 class PaymentItemIn(InputSchema):
-    name: str = text(300, "Nội dung khoản phải nộp", required=True)
+    name: RequiredText = Field(..., max_length=300, description="Nội dung khoản phải nộp")
     amount_vnd: StrictInt = Field(..., ge=1, le=MAX_FEE_VND, description="Số tiền (đồng)")
 
 
@@ -135,7 +138,7 @@ class RequestPaymentIn(ActionIn):
 
     action: Literal["request_payment"]
     items: list[PaymentItemIn] = Field(..., min_length=1, max_length=100)
-    note: str = text(2000, "Ghi chú")
+    note: ApiText = Field("", max_length=2000, description="Ghi chú")
 
     def arguments(self, dossier: Dossier) -> dict[str, Any]:
         return {"items": [(i.name, i.amount_vnd) for i in self.items], "note": self.note}
@@ -146,31 +149,31 @@ class ConfirmPaymentIn(ActionIn):
 
     action: Literal["confirm_payment"]
     method: PaymentMethod = "cash"
-    receipt_number: str = text(40, "Số biên lai")
+    receipt_number: ApiText = Field("", max_length=40, description="Số biên lai")
 
 
 class ApproveIn(ActionIn):
     """Phê duyệt, ban hành kết quả."""
 
     action: Literal["approve"]
-    result_number: str = text(60, "Số văn bản kết quả", required=True)
-    signer: str = text(150, "Người ký; để trống: người phê duyệt")
-    note: str = text(2000, "Ghi chú")
+    result_number: RequiredText = Field(..., max_length=60, description="Số văn bản kết quả")
+    signer: ApiText = Field("", max_length=150, description="Người ký; để trống: người phê duyệt")
+    note: ApiText = Field("", max_length=2000, description="Ghi chú")
 
 
 class RejectIn(ActionIn):
     """Từ chối giải quyết (nêu rõ lý do)."""
 
     action: Literal["reject"]
-    reason: str = text(2000, "Lý do", required=True)
+    reason: RequiredText = Field(..., max_length=2000, description="Lý do")
 
 
 class ApologizeIn(ActionIn):
     """Xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)."""
 
     action: Literal["apologize"]
-    reason: str = text(2000, "Lý do chậm trễ", required=True)
-    new_due_at: AwareDatetime = Field(
+    reason: RequiredText = Field(..., max_length=2000, description="Lý do chậm trễ")
+    new_due_at: ApiMoment = Field(
         ..., description="Hẹn trả mới, ISO 8601 có múi giờ, trong giờ làm việc"
     )
 
@@ -182,9 +185,9 @@ class ReturnResultIn(ActionIn):
     method: ReturnMethod | None = Field(
         None, description="Hình thức trả; mặc định hình thức người nộp đã chọn"
     )
-    carrier: str = text(100, "Đơn vị bưu chính (postal)")
-    tracking_number: str = text(60, "Mã bưu gửi (postal)")
-    note: str = text(2000, "Ghi chú")
+    carrier: ApiText = Field("", max_length=100, description="Đơn vị bưu chính (postal)")
+    tracking_number: ApiText = Field("", max_length=60, description="Mã bưu gửi (postal)")
+    note: ApiText = Field("", max_length=2000, description="Ghi chú")
 
     def arguments(self, dossier: Dossier) -> dict[str, Any]:
         return {**super().arguments(dossier), "method": self.method or dossier.return_method}
@@ -194,21 +197,21 @@ class WithdrawIn(ActionIn):
     """Rút hồ sơ theo đề nghị của người nộp."""
 
     action: Literal["withdraw"]
-    reason: str = text(2000, "Lý do", required=True)
+    reason: RequiredText = Field(..., max_length=2000, description="Lý do")
 
 
 class StopIn(ActionIn):
     """Dừng giải quyết hồ sơ."""
 
     action: Literal["stop"]
-    reason: str = text(2000, "Lý do", required=True)
+    reason: RequiredText = Field(..., max_length=2000, description="Lý do")
 
 
 class RecordVisitIn(ActionIn):
     """Ghi nhận lượt đến của người nộp."""
 
     action: Literal["record_visit"]
-    purpose: str = text(500, "Nội dung lượt đến", required=True)
+    purpose: RequiredText = Field(..., max_length=500, description="Nội dung lượt đến")
 
 
 class PayIn(ActionIn):
@@ -219,7 +222,7 @@ class PayIn(ActionIn):
         None, ge=1, le=MAX_FEE_VND, description="Số tiền; mặc định số còn phải nộp"
     )
     method: PaymentMethod = "cash"
-    receipt_number: str = text(40, "Số biên lai")
+    receipt_number: ApiText = Field("", max_length=40, description="Số biên lai")
 
 
 class RecordShipmentIn(ActionIn):
@@ -227,9 +230,9 @@ class RecordShipmentIn(ActionIn):
 
     action: Literal["record_shipment"]
     direction: Literal["inbound", "outbound"]
-    carrier: str = text(100, "Đơn vị bưu chính", required=True)
-    tracking_number: str = text(60, "Mã bưu gửi", required=True)
-    handed_over_at: AwareDatetime | None = Field(
+    carrier: RequiredText = Field(..., max_length=100, description="Đơn vị bưu chính")
+    tracking_number: RequiredText = Field(..., max_length=60, description="Mã bưu gửi")
+    handed_over_at: ApiMoment | None = Field(
         None, description="Thời điểm bàn giao, ISO 8601 có múi giờ; mặc định bây giờ"
     )
 
@@ -239,7 +242,9 @@ class ChangeReturnMethodIn(ActionIn):
 
     action: Literal["change_return_method"]
     method: ReturnMethod
-    delivery_address: str = text(255, "Địa chỉ nhận qua bưu chính (postal)")
+    delivery_address: ApiText = Field(
+        "", max_length=255, description="Địa chỉ nhận qua bưu chính (postal)"
+    )
 
 
 # --- The table --------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ e-mail) are checked by ``applicant_data`` and raise ``ApiInputError`` naming the
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -16,9 +16,10 @@ from django.db.models import Prefetch
 from ninja import Schema
 from pydantic import ConfigDict, Field, StrictBool, StrictInt
 
-from cchc.core.api import NOT_BLANK, ApiInputError
+from cchc.core.api import PATTERN_MESSAGES, ApiInputError, RequiredText, documented
+from cchc.core.validation import TEXT_PATTERN, ApiDate, ApiMoment, ApiText
 from cchc.domain import lifecycle
-from cchc.domain.identity import normalize_phone, phone_ok
+from cchc.domain.identity import normalize_phone
 from cchc.domain.lifecycle import TransitionError
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.models import Apology, Dossier, DossierEvent, DossierStep, Payment
@@ -28,21 +29,22 @@ from cchc.dossiers.services._common import situation
 from cchc.org.identity import applicant_id_message
 from cchc.org.models import User
 
-MSG_FULL_NAME = "cần ghi họ tên cá nhân hoặc tên tổ chức"
 MSG_PHONE = "số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0"
 MSG_EMAIL = "địa chỉ thư điện tử không đúng định dạng"
-MSG_DOCUMENT_NAME = "cần ghi tên giấy tờ"
+
+# What ``normalize_phone`` and ``phone_ok`` accept: 10 digits starting with 0 (or +84 / 84 and
+# 9 digits), with spaces, dots, dashes, brackets or tabs anywhere; or nothing at all.
+_NOISE = r"[ .()\t-]*"
+PHONE_PATTERN = rf"^{_NOISE}((\+{_NOISE}8{_NOISE}4|8{_NOISE}4|0)({_NOISE}[0-9]){{9}}{_NOISE})?$"
+# Addresses Django's EmailValidator accepts, in ASCII (dot-atom local part, host names, a TLD
+# of letters); or nothing at all.
+_ATOM = r"[-!#$%&'*+/=?^_`{}|~0-9A-Za-z]+"
+_LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL_PATTERN = rf"^$|^{_ATOM}(\.{_ATOM})*@({_LABEL}\.)+[A-Za-z]{{2,24}}$"
+PATTERN_MESSAGES.update({PHONE_PATTERN: MSG_PHONE, EMAIL_PATTERN: MSG_EMAIL})
 
 
 # --- Input ---------------------------------------------------------------------------------
-
-
-def text(max_length: int, description: str = "", *, required: bool = False) -> Any:
-    """A free-text field of at most ``max_length`` characters; ``required`` ones must hold
-    more than spaces (the OpenAPI pattern says so, for generated clients)."""
-    if required:
-        return Field(..., max_length=max_length, pattern=NOT_BLANK, description=description)
-    return Field("", max_length=max_length, description=description)
 
 
 class InputSchema(Schema):
@@ -53,108 +55,108 @@ class InputSchema(Schema):
 
 class ApplicantIn(InputSchema):
     kind: Literal["person", "organization"] = Field("person", description="Cá nhân hoặc tổ chức")
-    full_name: str = text(255, "Họ tên cá nhân / tên tổ chức", required=True)
-    id_number: str = Field(
-        "", max_length=20, description="Số CCCD (12 chữ số) hoặc mã số thuế của tổ chức"
+    full_name: RequiredText = Field(..., max_length=255, description="Họ tên cá nhân / tên tổ chức")
+    id_number: ApiText = Field(
+        "",
+        max_length=20,
+        description=(
+            "Cá nhân: số CCCD (12 chữ số: mã tỉnh, thế kỷ và giới tính, năm sinh, số ngẫu "
+            "nhiên); tổ chức: mã số thuế (10 chữ số, hoặc 13 với chi nhánh, ví dụ "
+            "0101234567-001)"
+        ),
     )
-    phone: str = Field("", max_length=20, description="Số điện thoại (10 chữ số, bắt đầu bằng 0)")
-    email: str = Field("", max_length=254)
-    address: str = text(255, "Địa chỉ")
+    phone: ApiText = Field(
+        "",
+        max_length=20,
+        pattern=PHONE_PATTERN,
+        description="Số điện thoại: 10 chữ số, bắt đầu bằng 0 (hoặc +84)",
+    )
+    email: ApiText = Field("", max_length=254, pattern=EMAIL_PATTERN)
+    address: ApiText = Field("", max_length=255, description="Địa chỉ")
 
 
 class DocumentIn(InputSchema):
-    name: str = text(500, "Tên giấy tờ", required=True)
+    name: RequiredText = Field(..., max_length=500, description="Tên giấy tờ")
     original: StrictBool = Field(True, description="Bản chính (true) hay bản sao (false)")
     copies: StrictInt = Field(1, ge=1, le=100, description="Số bản")
 
 
 class IntakeIn(InputSchema):
-    procedure_code: str = Field(..., max_length=30, description="Mã thủ tục hành chính")
+    procedure_code: RequiredText = Field(
+        ..., max_length=30, description="Mã thủ tục hành chính trong danh mục"
+    )
     channel: Literal["in_person", "online", "postal"] = Field("in_person")
     return_method: Literal["in_person", "postal", "electronic"] = Field("in_person")
-    delivery_address: str = text(255, "Địa chỉ nhận kết quả")
+    delivery_address: ApiText = Field("", max_length=255, description="Địa chỉ nhận kết quả")
     applicant: ApplicantIn
     documents: list[DocumentIn] = Field(default_factory=list, max_length=100)
-    received_at: str | None = Field(
+    received_at: ApiMoment | None = Field(
         None,
         description=(
             "Chỉ khi nhập bù hồ sơ giấy (cần quyền dossiers.backdate_intake): thời điểm tiếp "
             "nhận thật, ISO 8601 có múi giờ"
         ),
     )
-    reason: str = text(2000, "Lý do nhập bù (bắt buộc với received_at)")
+    reason: ApiText = Field(
+        "", max_length=2000, description="Lý do nhập bù (bắt buộc với received_at)"
+    )
 
 
 class DossierListQuery(Schema):
-    status: str = Field("", max_length=24, description="Trạng thái hồ sơ")
-    overdue: str = Field("", max_length=5, description="true: chỉ hồ sơ quá hạn; false: loại ra")
-    agency: str = Field("", max_length=20, description="Mã định danh cơ quan tiếp nhận")
-    procedure: str = Field("", max_length=30, description="Mã thủ tục")
-    received_from: str = Field("", max_length=10, description="Tiếp nhận từ ngày (YYYY-MM-DD)")
-    received_to: str = Field("", max_length=10, description="đến hết ngày (YYYY-MM-DD)")
-    q: str = Field("", max_length=100, description="Mã hồ sơ, tên, số điện thoại, số giấy tờ")
-    cursor: str = Field("", max_length=100, description="Con trỏ trang sau (từ 'next')")
+    # Left out means no filter (None, which is not validated): a query string has no null.
+    status: Literal[tuple(Dossier.Status.values)] = Field(  # type: ignore[valid-type]
+        None, description="Trạng thái hồ sơ"
+    )
+    overdue: Literal["true", "false", "1", "0"] = Field(
+        None, description="true: chỉ hồ sơ quá hạn; false: loại ra"
+    )
+    agency: ApiText = Field("", max_length=20, description="Mã định danh cơ quan tiếp nhận")
+    procedure: ApiText = Field("", max_length=30, description="Mã thủ tục")
+    received_from: ApiDate = Field(None, description="Tiếp nhận từ ngày (YYYY-MM-DD)")
+    received_to: ApiDate = Field(None, description="đến hết ngày (YYYY-MM-DD)")
+    q: ApiText = Field("", max_length=100, description="Mã hồ sơ, tên, số điện thoại, số giấy tờ")
+    cursor: str = Field(
+        "",
+        max_length=100,
+        pattern=r"^[A-Za-z0-9_-]*$",
+        description="Con trỏ trang sau: dùng nguyên đường dẫn 'next'",
+    )
 
 
 class PublicLookupQuery(Schema):
-    phone: str = Field(..., min_length=1, max_length=20, description="Số điện thoại người nộp")
+    # Any other text is a 404 like a wrong phone, at both doors (cchc.dossiers.public).
+    phone: Annotated[str, documented(pattern=TEXT_PATTERN)] = Field(
+        ..., min_length=1, max_length=20, description="Số điện thoại người nộp"
+    )
 
 
 def applicant_data(applicant: ApplicantIn) -> ApplicantData:
     """The applicant as the services take it, or ``ApiInputError`` naming the bad field."""
-    name = " ".join(applicant.full_name.split())
-    if not name:
-        raise ApiInputError("applicant.full_name", MSG_FULL_NAME)
     id_number = applicant.id_number.strip()
     problem = applicant_id_message(applicant.kind, id_number) if id_number else None
     if problem:
         raise ApiInputError("applicant.id_number", problem)
-    phone = normalize_phone(applicant.phone)
-    if phone and not phone_ok(phone):
-        raise ApiInputError("applicant.phone", MSG_PHONE)
     email = applicant.email.strip()
     if email:
-        try:
+        try:  # the pattern says the same; Django's validator has the last word
             validate_email(email)
         except ValidationError:
             raise ApiInputError("applicant.email", MSG_EMAIL) from None
     return ApplicantData(
-        full_name=name,
+        full_name=" ".join(applicant.full_name.split()),
         kind=applicant.kind,
         id_number=id_number,
-        phone=phone,
+        phone=normalize_phone(applicant.phone),
         email=email,
         address=applicant.address.strip(),
     )
 
 
-def document_data(documents: list[DocumentIn], param: str = "documents") -> list[DocumentData]:
-    for index, document in enumerate(documents):
-        if not document.name.strip():
-            raise ApiInputError(f"{param}.{index}.name", MSG_DOCUMENT_NAME)
+def document_data(documents: list[DocumentIn]) -> list[DocumentData]:
     return [DocumentData(name=d.name, original=d.original, copies=d.copies) for d in documents]
 
 
 # --- Output ---------------------------------------------------------------------------------
-
-
-class ErrorOut(Schema):
-    detail: str
-
-
-class InputErrorItem(Schema):
-    param: str
-    message: str
-
-
-class InputErrorOut(Schema):
-    detail: str
-    errors: list[InputErrorItem]
-
-
-class ConflictOut(Schema):
-    detail: str
-    allowed_actions: list[str]
 
 
 class StepOut(Schema):

@@ -614,6 +614,9 @@ def test_list_filters_overdue(client, world, counter_officer):
     ("params", "param"),
     [
         ({"received_from": "2025-13-01"}, "received_from"),
+        ({"received_to": "0"}, "received_to"),  # not a Unix timestamp either
+        ({"received_from": "1700000000"}, "received_from"),
+        ({"received_from": "2025-03-05T00:00:00"}, "received_from"),
         ({"received_to": "hôm qua"}, "received_to"),
         ({"received_from": "2025-03-05", "received_to": "2025-03-04"}, "received_to"),
         ({"overdue": "có"}, "overdue"),
