@@ -832,3 +832,71 @@ def test_openapi_lists_the_dossier_paths(client, world):
         "/api/v1/public/dossiers/{code}",
     ):
         assert path in paths
+
+
+# --- What people type: control characters, far dates (issue 8) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "param"),
+    [
+        ({"applicant": applicant(full_name="Nguyễn\x01 Văn Bình")}, "applicant.full_name"),
+        ({"applicant": applicant(address="Số 5\x0b Lê Lợi")}, "applicant.address"),
+        ({"delivery_address": "Số 5\x1f Lê Lợi"}, "delivery_address"),
+        ({"documents": [{"name": "Đơn\x7f"}]}, "documents.0.name"),
+    ],
+)
+def test_a_control_character_in_an_intake_is_422_naming_the_field(
+    client, counter_officer, changes, param
+):
+    response = post(client, URL, counter_officer, intake(**changes))
+    assert response.status_code == 422, response.content
+    error = response.json()["errors"][0]
+    assert error["param"] == param and "ký tự điều khiển" in error["message"]
+    assert not Dossier.objects.exists()
+
+
+def test_a_control_character_in_an_actions_text_is_422(client, counter_officer):
+    code = create(client, counter_officer)["code"]
+    response = act(client, code, counter_officer, "record_visit", purpose="Hỏi\x01 tiến độ")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["param"] == "purpose"
+    assert Dossier.objects.get(code=code).event_count == 1
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"received_to": "9999-12-31"},
+        {"received_from": "0001-01-01"},
+        {"received_from": "0001-01-01", "received_to": "9999-12-31"},
+    ],
+)
+def test_list_filters_near_year_1_or_9999_are_422(client, counter_officer, params):
+    response = client.get(URL, params, headers=auth(counter_officer))
+    assert response.status_code == 422
+    assert "năm phải từ 1900 đến 2100" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("action", "fields", "param"),
+    [
+        ("apologize", {"reason": "Chậm", "new_due_at": "9999-12-31T16:00:00+07:00"}, "new_due_at"),
+        (
+            "record_shipment",
+            {
+                "direction": "inbound",
+                "carrier": "VNPost",
+                "tracking_number": "EB1",
+                "handed_over_at": "0001-01-01T08:00:00+07:00",
+            },
+            "handed_over_at",
+        ),
+    ],
+)
+def test_action_moments_near_year_1_or_9999_are_422(client, counter_officer, action, fields, param):
+    code = create(client, counter_officer)["code"]
+    response = act(client, code, counter_officer, action, **fields)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["param"] == param
+    assert Dossier.objects.get(code=code).event_count == 1
