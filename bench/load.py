@@ -65,6 +65,7 @@ DOSSIER_COLUMNS = [
     "procedure_version_id",
     "received_by_id",
     "receiving_agency_id",
+    "resolving_agency_id",
     "current_step_id",
 ]
 EVENT_COLUMNS = [
@@ -274,6 +275,7 @@ def load_days(url: str, world: dict, days: list[tuple[date, int, int]], seed: in
                                 str(procedure),
                                 str(version),
                                 str(officer),
+                                str(agency_id),
                                 str(agency_id),
                                 "\\N",
                             )

@@ -272,6 +272,11 @@ CCHC_OUTBOX_RETRY_SECONDS = env_int("CCHC_OUTBOX_RETRY_SECONDS", 60)
 CCHC_CALENDAR_CACHE_SECONDS = env_int("CCHC_CALENDAR_CACHE_SECONDS", 3600 if TESTING else 5)
 # A step is "due soon" when less than this share of its working-time budget is left.
 CCHC_DUE_SOON_SHARE = float(env_str("CCHC_DUE_SOON_SHARE", "0.25"))
+# An apology's new appointment (Mẫu 04) may lie at most this many times the procedure's legal
+# time after the current appointment (or after now, when that has passed), and never less than
+# the minimum in working days: no appointment in year 9999 (docs/deployment.md).
+CCHC_APOLOGY_HORIZON_FACTOR = float(env_str("CCHC_APOLOGY_HORIZON_FACTOR", "1"))
+CCHC_APOLOGY_HORIZON_MIN_DAYS = env_int("CCHC_APOLOGY_HORIZON_MIN_DAYS", 5)
 # Public dossier status lookup (code + phone): requests allowed per client address per window.
 CCHC_PUBLIC_LOOKUP_LIMIT = env_int("CCHC_PUBLIC_LOOKUP_LIMIT", 30)
 CCHC_PUBLIC_LOOKUP_WINDOW = env_int("CCHC_PUBLIC_LOOKUP_WINDOW", 60)

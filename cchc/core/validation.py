@@ -6,22 +6,28 @@ carriage return (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F), DEL (U+007F)
 (U+0080–U+009F), lone surrogates (U+D800–U+DFFF) and the non-characters U+FFFE and U+FFFF.
 Why each:
 
-- NUL: PostgreSQL cannot store it in a text column (the insert fails), SQLite truncates it in
-  some drivers — the same input would behave differently on the two databases.
+- NUL: PostgreSQL cannot store it in a text column (the insert fails: a 500), while SQLite
+  stores it — the same input would behave differently on the two databases.
 - The other C0 controls, U+FFFE and U+FFFF are not allowed in XML 1.0: every XLSX (the tracking
   book Mẫu 06, the report, the catalogue) and DOCX written from the stored text would be
   refused by openpyxl or opened as corrupt by Excel. They are invisible on screen, so a name
   carrying one cannot even be checked by the officer who typed it (they arrive by copy-paste
   from PDFs and old systems).
 - DEL and the C1 controls are terminal and printer commands, not text: nothing legitimate in a
-  name, address or note needs them, and they print as boxes on receipts.
+  name, address or note needs them.
+- In a PDF (receipts, official forms), a control character garbles WeasyPrint's text layer
+  around it (search, copy, screen readers: seen with U+0001).
 - Lone surrogates are not Unicode characters at all: they cannot be encoded as UTF-8, so
   storing, logging or rendering them fails (JSON lets a client send ``"\\ud800"``).
 - Tab, line feed and carriage return are whitespace people do type (multi-line notes, pasted
   addresses) and every storage and format above accepts them: they are kept.
 
-Everything else passes unchanged — no normalisation, no trimming — so Vietnamese text in either
-Unicode form (precomposed or combining marks) is stored exactly as typed.
+Everything else passes: the check changes nothing (no normalisation), so Vietnamese text in
+either Unicode form (precomposed or combining marks) is kept as typed. Text stored before these
+checks is written out through ``scrub_text`` (XLSX in ``cchc.core.xlsx``, the PDFs).
+
+Where: forms take ``CleanTextFormMixin`` (every ``CharField``, passwords excepted), the API
+schemas ``ApiText`` / ``ApiDate`` / ``ApiMoment``, the catalogue import refuses the cell.
 
 **Dates and moments.** A date or moment someone gives must fall in the years
 ``MIN_YEAR``–``MAX_YEAR``. Python's dates stop at years 1 and 9999: at those edges the

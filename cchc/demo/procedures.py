@@ -3,9 +3,11 @@
 Pure data, no Django imports. ``FIELDS`` and ``PROCEDURES`` are plain lists of dicts; the small
 helpers below only reduce repetition while writing them:
 
-* ``O(name)``, ``C(name)``, ``CC(name)`` — a required document as ``[name, form, quantity]``
+* ``O(name)``, ``C(name)``, ``CC(name)`` — a document as ``[name, form, quantity, optional]``
   with form ``original`` (bản chính), ``copy`` (bản sao / xuất trình) or ``certified_copy``
-  (bản sao có chứng thực);
+  (bản sao có chứng thực); a document named "(nếu có)" applies only if the applicant has it,
+  so it is optional (as the catalogue import reads it, docs/catalog-excel.md), every other
+  one is required;
 * ``p(...)`` — one procedure. ``time`` is a string of working days, or of working hours when
   it ends in ``h`` (``"4h"``). ``on`` is the online mode: ``"f"`` full (toàn trình), ``"p"``
   partial (một phần), ``"n"`` none; the pre-2022 level follows it (4 / 3 / 2). Defaults:
@@ -34,19 +36,22 @@ _ONLINE = {"f": "full", "p": "partial", "n": "none"}
 _LEGACY_LEVEL = {"full": 4, "partial": 3, "none": 2}
 
 
+IF_ANY = "(nếu có)"
+
+
 def O(name: str, qty: int = 1) -> list:  # noqa: E743 — short data helper
     """An original document (bản chính)."""
-    return [name, "original", qty]
+    return [name, "original", qty, IF_ANY in name]
 
 
 def C(name: str, qty: int = 1) -> list:
     """A plain copy, or a document shown for comparison (bản sao / xuất trình)."""
-    return [name, "copy", qty]
+    return [name, "copy", qty, IF_ANY in name]
 
 
 def CC(name: str, qty: int = 1) -> list:
     """A certified copy (bản sao có chứng thực hoặc bản sao điện tử có chứng thực)."""
-    return [name, "certified_copy", qty]
+    return [name, "certified_copy", qty, IF_ANY in name]
 
 
 def p(
@@ -3065,9 +3070,10 @@ def validate() -> None:
             assert fee[1] >= 0, (where, fee)
         assert 1 <= len(pr["documents"]) <= 6, where
         for doc in pr["documents"]:
-            assert len(doc) == 3 and doc[0], (where, doc)
+            assert len(doc) == 4 and doc[0], (where, doc)
             assert doc[1] in FORMS, (where, doc)
             assert isinstance(doc[2], int) and doc[2] >= 1, (where, doc)
+            assert doc[3] is (IF_ANY in doc[0]), (where, doc)
         assert 1 <= len(pr["legal"]) <= 3, where
         assert all(pr["legal"]), where
 

@@ -208,9 +208,14 @@ def seed_catalogue(keyed: dict[str, Agency], report: SeedReport) -> None:
             result_name=row.get("result", ""),
         )
         procedure.receiving_agencies.set(communes if competent is None else [competent])
-        for order, (name, form, count) in enumerate(row["documents"], start=1):
+        for order, (name, form, count, optional) in enumerate(row["documents"], start=1):
             RequiredDocument.objects.create(
-                procedure=procedure, order=order, name=name, form=form, count=count
+                procedure=procedure,
+                order=order,
+                name=name,
+                form=form,
+                count=count,
+                is_optional=optional,
             )
         for order, (name, amount) in enumerate(row["fees"], start=1):
             FeeItem.objects.create(procedure=procedure, order=order, name=name, amount_vnd=amount)

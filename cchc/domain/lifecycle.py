@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, tzinfo
 from enum import StrEnum
 
 
@@ -392,7 +392,15 @@ def _permitted(rule: Rule, situation: Situation) -> bool:
         return False
     if situation.actor_role == Role.APPLICANT:
         return True
-    if not situation.actor_in_dossier_agency and not situation.actor_is_holder:
+    # An officer acts on a dossier of their own agency, on a step they hold, or — for a leader
+    # — on a step their agency holds: a department leads its dossiers also when the public
+    # administration service centre received them (DOMAIN A3, the agency holding it apologises).
+    involved = (
+        situation.actor_in_dossier_agency
+        or situation.actor_is_holder
+        or situation.actor_leads_step_agency
+    )
+    if not involved:
         return False
     if rule.step_roles is not None and situation.step_role not in rule.step_roles:
         return False
@@ -462,15 +470,33 @@ def target_status(rule: Rule, current: Status) -> Status:
     return rule.target if rule.target is not None else current
 
 
-def timeliness(finished_at: datetime, due_at: datetime, tz: object) -> Timeliness:
-    """DOMAIN A3: early = before the due *date*; on time = on the due date and not after the
-    due moment; late = after the due moment. Compared in the calendar's zone."""
-    finished_local, due_local = finished_at.astimezone(tz), due_at.astimezone(tz)
-    if finished_local > due_local:
+def timeliness(finished_at: datetime, due_at: datetime, tz: tzinfo) -> Timeliness:
+    """DOMAIN A3 (after B §1.3, the control sheet's result column): **early** = finished on a
+    date before the due *date*; **on time** = on the due date and not after the due moment;
+    **late** = after the due moment. Dates are the calendar's (``tz``), not the moments' own.
+
+    One rule for the dossier (fixed when the result is ready, against its legal due moment)
+    and for each step of the process control sheet, Mẫu 05 (the hand-over against the step's
+    own due moment). Any two aware moments of years 1 to 9999 give an answer: a due moment so
+    far ahead that its local date is past 31/12/9999 is on a later date than any finish; a
+    naive moment is read as wall-clock time in ``tz``."""
+    finished_at, due_at = _aware(finished_at, tz), _aware(due_at, tz)
+    if finished_at > due_at:
         return Timeliness.LATE
-    if finished_local.date() < due_local.date():
+    if _local_date(finished_at, tz) < _local_date(due_at, tz):
         return Timeliness.EARLY
     return Timeliness.ON_TIME
+
+
+def _aware(moment: datetime, tz: tzinfo) -> datetime:
+    return moment if moment.utcoffset() is not None else moment.replace(tzinfo=tz)
+
+
+def _local_date(moment: datetime, tz: tzinfo) -> date:
+    try:
+        return moment.astimezone(tz).date()
+    except OverflowError:  # beyond the first or last day Python can hold in ``tz``
+        return date.max if moment.year > 1 else date.min
 
 
 def is_overdue(status: Status, due_at: datetime | None, now: datetime) -> bool:

@@ -11,8 +11,8 @@ from cchc.dossiers.models import DocumentAccess
 
 @admin.register(DocumentAccess)
 class DocumentAccessAdmin(admin.ModelAdmin):
-    list_display = ("at", "dossier", "document_name", "user_name", "agency", "ip")
-    list_filter = ("agency",)
+    list_display = ("at", "dossier", "kind", "document_name", "user_name", "agency", "ip")
+    list_filter = ("kind", "agency")
     search_fields = ("dossier__code", "user_name", "user__username", "document_name")
     list_select_related = ("dossier", "agency")
     date_hierarchy = "at"

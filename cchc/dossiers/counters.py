@@ -1,114 +1,256 @@
 """Keeping the dossier summary counters exact: called by the dossier services inside their
-transaction; recounted from the event log to check them or rebuild them."""
+transaction; recounted from the event log to check them or rebuild them (``stats_rebuild``).
+
+Two tables (ARCHITECTURE "Fast by construction"):
+
+- ``DossierDailyStat``: dossier outcomes per day, credited to the resolving agency with the
+  receiving agency as a second dimension (DOMAIN A6);
+- ``StepDailyStat``: processing steps per day by the agency that held them, early / on time /
+  late against each step's own due moment (DOMAIN A3, the control sheet Mẫu 05).
+
+Every counter is a function of the append-only event log (``DossierEvent``) and of what was
+fixed at receipt (the procedure version, the agencies): ``stats_recount`` and
+``steps_recount`` rebuild them from it, and the services write, in each event's ``data``,
+whatever the recount needs that the rows do not keep (the step's result, the settlement).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
+from django.db import models, transaction
 from django.db.models import F
 
+from cchc.domain.lifecycle import Action, Timeliness
 from cchc.domain.workdays import VN_TZ
-from cchc.dossiers.models import COUNTERS, DossierDailyStat, DossierEvent
+from cchc.dossiers.models import (
+    COUNTERS,
+    STEP_COUNTERS,
+    DossierDailyStat,
+    DossierEvent,
+    StepDailyStat,
+)
+
+DOSSIER_KEY = (
+    "resolving_agency_id",
+    "receiving_agency_id",
+    "procedure_id",
+    "day",
+    "channel",
+    "online_mode",
+)
+STEP_KEY = ("agency_id", "procedure_id", "day")
+STEP_COUNTER = {
+    Timeliness.EARLY: "steps_early",
+    Timeliness.ON_TIME: "steps_on_time",
+    Timeliness.LATE: "steps_late",
+}
+# The receipt closes the counter's intake step at the moment it opens it: not a hand-over.
+RECEIPT_ACTIONS = frozenset({Action.RECEIVE})
+
+Counts = dict[tuple, dict[str, int]]
+
+
+def _bump(model: type[models.Model], key: dict, increments: dict[str, int]) -> None:
+    """Add ``increments`` (counter name → amount) to one row, creating it if needed.
+
+    Insert-if-missing then ``UPDATE … SET n = n + k``: two concurrent transactions never lose
+    an increment (the row lock of the update serialises them)."""
+    changes = {name: F(name) + amount for name, amount in increments.items() if amount}
+    if not changes:
+        return
+    if model.objects.filter(**key).update(**changes):
+        return
+    model.objects.bulk_create([model(**key)], ignore_conflicts=True)
+    model.objects.filter(**key).update(**changes)
 
 
 def stats_bump(
     *,
-    agency_id: int,
+    resolving_agency_id: int,
+    receiving_agency_id: int,
     procedure_id: int,
     day: date,
     channel: str,
     online_mode: str = "none",
     **increments: int,
 ) -> None:
-    """Add ``increments`` (counter name → amount) to one day's row, creating it if needed.
-
-    Insert-if-missing then ``UPDATE … SET n = n + k``: two concurrent transactions never lose
-    an increment (the row lock of the update serialises them).
-    """
+    """Add ``increments`` to one day's dossier counters."""
     unknown = set(increments) - set(COUNTERS)
     if unknown:
         raise ValueError(f"unknown counters: {sorted(unknown)}")
-    if not any(increments.values()):
-        return
     key = {
-        "agency_id": agency_id,
+        "resolving_agency_id": resolving_agency_id,
+        "receiving_agency_id": receiving_agency_id,
         "procedure_id": procedure_id,
         "day": day,
         "channel": channel,
         "online_mode": online_mode,
     }
-    updated = DossierDailyStat.objects.filter(**key).update(
-        **{name: F(name) + amount for name, amount in increments.items() if amount}
-    )
-    if updated:
-        return
-    DossierDailyStat.objects.bulk_create([DossierDailyStat(**key)], ignore_conflicts=True)
-    DossierDailyStat.objects.filter(**key).update(
-        **{name: F(name) + amount for name, amount in increments.items() if amount}
+    _bump(DossierDailyStat, key, increments)
+
+
+def steps_bump(*, agency_id: int, procedure_id: int, day: date, result: str) -> None:
+    """Count one step handed on by ``agency_id`` on ``day`` with ``result`` (a Timeliness)."""
+    key = {"agency_id": agency_id, "procedure_id": procedure_id, "day": day}
+    _bump(StepDailyStat, key, {STEP_COUNTER[Timeliness(result)]: 1})
+
+
+def legacy_step_result(budget_seconds: int, used_seconds: int) -> str:
+    """The result of a hand-over recorded before events carried ``step_result``: late when it
+    used more working time than its budget, early otherwise (the due moment it had then is not
+    kept, so "on time" cannot be told apart; only databases from before December 2026)."""
+    return Timeliness.LATE if used_seconds > budget_seconds else Timeliness.EARLY
+
+
+def _events() -> Iterable[DossierEvent]:
+    return (
+        DossierEvent.objects.select_related("dossier", "dossier__procedure_version", "from_step")
+        .order_by("dossier_id", "seq")
+        .iterator(chunk_size=2000)
     )
 
 
-def stats_recount() -> dict[tuple, dict[str, int]]:
-    """Recompute every counter from the dossiers' event logs (the exactness check of the
-    summary table, and the way to rebuild it). Keys are ``(agency_id, procedure_id, day,
-    channel, online_mode)``; only non-zero counters are returned."""
-    counts: dict[tuple, dict[str, int]] = {}
+def stats_recount() -> Counts:
+    """Recompute every dossier counter from the event log (the exactness check of the summary
+    table, and the way to rebuild it). Keys are ``DOSSIER_KEY`` tuples; only non-zero
+    counters are returned."""
+    counts: Counts = {}
+    fee_bearing: set[int] = set()
 
     def add(key: tuple, name: str, amount: int = 1) -> None:
         row = counts.setdefault(key, {})
         row[name] = row.get(name, 0) + amount
 
-    events = DossierEvent.objects.select_related("dossier", "dossier__procedure_version").order_by(
-        "dossier_id", "seq"
-    )
-    for event in events.iterator(chunk_size=2000):
+    for event in _events():
         d = event.dossier
-        mode = d.procedure_version.snapshot["online_mode"]
+        snapshot = d.procedure_version.snapshot
         key = (
+            d.resolving_agency_id or d.receiving_agency_id,
             d.receiving_agency_id,
             d.procedure_id,
             event.at.astimezone(VN_TZ).date(),
             d.channel,
-            mode,
+            snapshot["online_mode"],
         )
         data = event.data or {}
         action = event.action
-        if action == "receive":
+        if action == Action.RECEIVE:
             add(key, "received")
-        elif action == "refuse":
+            if any(fee["amount_vnd"] > 0 for fee in snapshot["fees"]):
+                fee_bearing.add(d.pk)
+                add(key, "fee_bearing")
+        elif action == Action.REQUEST_PAYMENT and d.pk not in fee_bearing:
+            fee_bearing.add(d.pk)
+            add(key, "fee_bearing")
+        elif action == Action.REFUSE:
             add(key, "refused")
-        elif action == "request_supplement":
+        elif action == Action.REQUEST_SUPPLEMENT:
             stage = data.get("stage")
             add(key, "intake_supplements" if stage == "intake" else "processing_supplements")
-        elif action in ("approve", "reject"):
+        elif action in (Action.APPROVE, Action.REJECT):
             add(key, f"finished_{data['timeliness']}")
-            if action == "reject":
+            if action == Action.REJECT:
                 add(key, "rejected")
-        elif action == "return_result":
+        elif action == Action.RETURN_RESULT:
             add(key, "returned")
-        elif action == "withdraw":
+        elif action == Action.WITHDRAW:
             add(key, "withdrawn")
-        elif action == "stop":
+        elif action == Action.STOP:
             add(key, "stopped")
-        elif action == "apologize":
+        elif action == Action.APOLOGIZE:
             add(key, "apologies")
             if data.get("timely"):
                 add(key, "apologies_timely")
         if data.get("visit") == 3:
             add(key, "third_visits")
-        if action in ("pay", "confirm_payment") and data.get("settled"):
+        if action in (Action.PAY, Action.CONFIRM_PAYMENT) and data.get("settled"):
             add(key, "paid")
             if data.get("method") == "online":
                 add(key, "paid_online")
     return counts
 
 
-def stats_stored() -> dict[tuple, dict[str, int]]:
-    """The summary table in the same shape as ``stats_recount`` (zero counters left out)."""
-    stored: dict[tuple, dict[str, int]] = {}
-    keys = ("agency_id", "procedure_id", "day", "channel", "online_mode")
-    for row in DossierDailyStat.objects.values(*keys, *COUNTERS):
-        values = {name: row[name] for name in COUNTERS if row[name]}
+def steps_recount() -> Counts:
+    """Recompute the step counters from the hand-over events. Keys are ``STEP_KEY`` tuples."""
+    counts: Counts = {}
+    for event in _events():
+        step = event.from_step
+        if step is None or event.step_used_seconds is None or event.action in RECEIPT_ACTIONS:
+            continue
+        result = (event.data or {}).get("step_result") or legacy_step_result(
+            event.step_budget_seconds or 0, event.step_used_seconds
+        )
+        key = (step.agency_id, event.dossier.procedure_id, event.at.astimezone(VN_TZ).date())
+        name = STEP_COUNTER[Timeliness(result)]
+        row = counts.setdefault(key, {})
+        row[name] = row.get(name, 0) + 1
+    return counts
+
+
+def _stored(model: type[models.Model], key: tuple[str, ...], counters: tuple[str, ...]) -> Counts:
+    stored: Counts = {}
+    for row in model.objects.values(*key, *counters):
+        values = {name: row[name] for name in counters if row[name]}
         if values:
-            stored[tuple(row[k] for k in keys)] = values
+            stored[tuple(row[k] for k in key)] = values
     return stored
+
+
+def stats_stored() -> Counts:
+    """The dossier counters in the same shape as ``stats_recount`` (zero counters left out)."""
+    return _stored(DossierDailyStat, DOSSIER_KEY, COUNTERS)
+
+
+def steps_stored() -> Counts:
+    """The step counters in the same shape as ``steps_recount``."""
+    return _stored(StepDailyStat, STEP_KEY, STEP_COUNTERS)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One counter whose stored value is not what the event log says."""
+
+    table: str
+    key: tuple
+    counter: str
+    stored: int
+    recounted: int
+
+
+def differences(stored: Counts, recounted: Counts, table: str) -> list[Difference]:
+    """Every counter that differs between two tables of counts, in key order."""
+    found = []
+    for key in sorted(set(stored) | set(recounted), key=str):
+        have, want = stored.get(key, {}), recounted.get(key, {})
+        for name in sorted(set(have) | set(want)):
+            if have.get(name, 0) != want.get(name, 0):
+                found.append(Difference(table, key, name, have.get(name, 0), want.get(name, 0)))
+    return found
+
+
+def counters_check() -> list[Difference]:
+    """The dossier and step counters that differ from a recount of the event log."""
+    return differences(stats_stored(), stats_recount(), "DossierDailyStat") + differences(
+        steps_stored(), steps_recount(), "StepDailyStat"
+    )
+
+
+@transaction.atomic
+def counters_rebuild() -> int:
+    """Rewrite both tables from the event log (after a restore, or to mend a drift). Returns
+    the number of rows written. Locks the tables' rows for the duration: run it when the
+    counters may pause (the services wait, they do not fail)."""
+    written = 0
+    for model, key, recounted in (
+        (DossierDailyStat, DOSSIER_KEY, stats_recount()),
+        (StepDailyStat, STEP_KEY, steps_recount()),
+    ):
+        list(model.objects.select_for_update().values_list("pk", flat=True))
+        model.objects.all().delete()
+        rows = [model(**dict(zip(key, k, strict=True)), **v) for k, v in recounted.items()]
+        model.objects.bulk_create(rows, batch_size=1000)
+        written += len(rows)
+    return written

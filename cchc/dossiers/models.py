@@ -74,6 +74,17 @@ class Dossier(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The unit whose leader issues the result (the agency of the route's approving step, a
+    # division rolled up to its department), fixed at receipt with the route: the agency the
+    # dossier's figures are credited to (DOMAIN A6).
+    resolving_agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan giải quyết"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     applicant_kind = models.CharField(
         _("loại người nộp"),
         max_length=12,
@@ -247,13 +258,18 @@ class DossierDocument(models.Model):
 
 
 class DocumentAccess(models.Model):
-    """One opening of an uploaded paper of a dossier: who, from which agency, when, from where
-    (DOMAIN A10: identity papers are sensitive personal data — restricted access, access
-    logged; Law 91/2025 lets the person know who processed their data). Append-only. The
-    document's name is copied: a draft's document the applicant replaced is gone, its
-    accesses stay."""
+    """One opening of a file of a dossier — an uploaded paper or the signed result: who, from
+    which agency, when, from where (DOMAIN A10: identity papers are sensitive personal data —
+    restricted access, access logged; Law 91/2025 lets the person know who processed their
+    data; the result names the applicant too). Append-only. The file's name is copied: a
+    draft's document the applicant replaced is gone, its accesses stay."""
+
+    class Kind(models.TextChoices):
+        PAPER = "paper", _("Giấy tờ của hồ sơ")
+        RESULT = "result", _("Tệp kết quả")
 
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="document_accesses")
+    kind = models.CharField(_("loại tệp"), max_length=10, choices=Kind.choices, default=Kind.PAPER)
     document = models.ForeignKey(
         DossierDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -534,16 +550,33 @@ COUNTERS = (
     "apologies",
     "apologies_timely",
     "third_visits",
+    "fee_bearing",
     "paid",
     "paid_online",
 )
 
 
 class DossierDailyStat(models.Model):
-    """Counts of dossier outcomes on one local day, for one receiving agency, procedure,
-    submission channel and online mode."""
+    """Counts of dossier outcomes on one local day, for one resolving agency, receiving agency,
+    procedure, submission channel and online mode.
 
-    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+")
+    Figures are credited to the agency that resolves the dossier — the unit whose leader issues
+    the result (``Dossier.resolving_agency``) — and the receiving agency is a second dimension
+    (DOMAIN A6): a department's dossiers received by the public administration service centre
+    are the department's on-time rate, not the centre's."""
+
+    resolving_agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan giải quyết"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    receiving_agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan tiếp nhận"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     procedure = models.ForeignKey("catalog.Procedure", on_delete=models.PROTECT, related_name="+")
     day = models.DateField(_("ngày"))
     channel = models.CharField(_("hình thức nộp"), max_length=10)
@@ -566,20 +599,64 @@ class DossierDailyStat(models.Model):
     apologies = models.PositiveIntegerField(_("văn bản xin lỗi"), default=0)
     apologies_timely = models.PositiveIntegerField(_("xin lỗi trước hạn"), default=0)
     third_visits = models.PositiveIntegerField(_("hồ sơ phải đến lần thứ ba"), default=0)
+    # Dossiers that owe fees or a financial obligation (counted once, on the day they first
+    # do): the denominator of the online-payment share (DOMAIN B §5.2).
+    fee_bearing = models.PositiveIntegerField(_("hồ sơ có phí, lệ phí"), default=0)
     paid = models.PositiveIntegerField(_("đã nộp phí"), default=0)
     paid_online = models.PositiveIntegerField(_("nộp phí trực tuyến"), default=0)
 
     class Meta:
-        db_table = "stats_dossierdailystat"
         verbose_name = _("thống kê hồ sơ theo ngày")
         verbose_name_plural = _("thống kê hồ sơ theo ngày")
         constraints = [
             models.UniqueConstraint(
-                fields=["agency", "procedure", "day", "channel", "online_mode"],
-                name="stats_daily_unique",
+                fields=[
+                    "resolving_agency",
+                    "receiving_agency",
+                    "procedure",
+                    "day",
+                    "channel",
+                    "online_mode",
+                ],
+                name="dossier_daily_unique",
             )
         ]
-        indexes = [models.Index(fields=["day", "agency"], name="stats_daily_day_agency")]
+        indexes = [
+            models.Index(fields=["day", "resolving_agency"], name="dossier_daily_day_resolving"),
+            models.Index(fields=["day", "receiving_agency"], name="dossier_daily_day_receiving"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.day} {self.agency_id}/{self.procedure_id}/{self.channel}"
+        return f"{self.day} {self.resolving_agency_id}/{self.procedure_id}/{self.channel}"
+
+
+STEP_COUNTERS = ("steps_early", "steps_on_time", "steps_late")
+
+
+class StepDailyStat(models.Model):
+    """Processing steps handed on one local day by the agency that held them, by result
+    against each step's own due moment (DOMAIN A3: the control sheet's early / on time / late,
+    Mẫu 05). "Which agency caused the delay" is a sum over these rows."""
+
+    agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan giữ bước"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    procedure = models.ForeignKey("catalog.Procedure", on_delete=models.PROTECT, related_name="+")
+    day = models.DateField(_("ngày"))
+    steps_early = models.PositiveIntegerField(_("bước xong trước hạn"), default=0)
+    steps_on_time = models.PositiveIntegerField(_("bước xong đúng hạn"), default=0)
+    steps_late = models.PositiveIntegerField(_("bước xong trễ hạn"), default=0)
+
+    class Meta:
+        verbose_name = _("thống kê bước xử lý theo ngày")
+        verbose_name_plural = _("thống kê bước xử lý theo ngày")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "procedure", "day"], name="step_daily_unique")
+        ]
+        indexes = [models.Index(fields=["day", "agency"], name="step_daily_day_agency")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.agency_id}/{self.procedure_id}"

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from cchc.core.models import OutboxMessage
 from cchc.core.outbox import outbox_enqueue_many
 from cchc.dossiers.rating_links import rating_url
+from cchc.dossiers.results import applicant_page_url, result_released
 
 # Once the result is ready the applicant is invited to rate the service (DOMAIN A8).
 RATE_AFTER = frozenset({"result_ready", "returned"})
@@ -44,12 +45,17 @@ def notify_applicant(dossier: object, kind: str, **context: object) -> None:
     subject = SUBJECTS[kind].format(code=dossier.reference)
     if kind in RATE_AFTER:
         context.setdefault("rating_url", rating_url(dossier))
+    # Where an account holder finds the dossier, and the result once it is released to them.
+    page_url = applicant_page_url(dossier)
+    released = result_released(dossier)
     body = render_to_string(
         f"notifications/{kind}.txt",
         {
             "dossier": dossier,
             "province_name": settings.CCHC_PROVINCE_NAME,
             "public_url": settings.CCHC_PUBLIC_URL,
+            "dossier_url": page_url,
+            "result_released": released,
             **context,
         },
     ).strip()
@@ -57,6 +63,8 @@ def notify_applicant(dossier: object, kind: str, **context: object) -> None:
     if dossier.code:
         lookup += f"?ma={quote(dossier.code)}"
     sms = f"{subject}. Tra cứu: {lookup}"
+    if kind == "returned" and released and page_url:
+        sms = f"{subject}. Tải kết quả: {page_url}"
     key = f"{dossier.public_id}:{kind}:{dossier.event_count}"
     common = {"template": kind, "dossier_code": dossier.code or "", "user": user}
     outbox_enqueue_many(

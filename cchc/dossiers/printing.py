@@ -30,12 +30,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
 from cchc.catalog.models import Procedure
+from cchc.core.calendar import current_calendar
 from cchc.core.templatetags.vn import decimal_vn
 from cchc.core.validation import scrub_text
 from cchc.core.xlsx import XLSX_CONTENT_TYPE
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action
-from cchc.domain.workdays import VN_TZ
+from cchc.domain.workdays import VN_TZ, WorkCalendar
 from cchc.dossiers.models import Apology, Dossier, DossierEvent, SupplementRequest
 from cchc.dossiers.rating_links import lookup_rating_url
 from cchc.dossiers.tracking_book import (
@@ -317,24 +318,55 @@ def _apology(dossier: Dossier) -> dict:
     return context
 
 
-def row_result(budget: int | None, used: int | None) -> str:
-    """Early / on time / late for one step: the working time used against its budget."""
-    if budget is None or used is None:
+def row_result(handed_over_at: datetime, step_due_at: datetime | None) -> str:
+    """Early / on time / late for one step (DOMAIN A3, the rule the dossier is judged by):
+    the hand-over against the step's own due moment — early on a date before the step's due
+    date, on time on that date and not after the due moment, late after it."""
+    if step_due_at is None:
         return ""
-    key = "early" if used < budget else "on_time" if used == budget else "late"
-    return _(ROW_RESULT[key])
+    return _(ROW_RESULT[lifecycle.timeliness(handed_over_at, step_due_at, VN_TZ)])
+
+
+def step_due(event: DossierEvent, calendar: WorkCalendar) -> datetime | None:
+    """The due moment of the step this hand-over closed, as it stood then.
+
+    Hand-overs keep it in their data (``step_due_at``). For events recorded before it was
+    kept, it is found again from what they hold: the step's budget less the working time it
+    used (pauses excluded) remained after the hand-over, so the due moment is the hand-over
+    moved by that much working time — exact for a hand-over in office hours. A step that used
+    more than its budget was late whenever it was due: ``None`` then, and the row says so."""
+    stored = (event.data or {}).get("step_due_at")
+    if stored:
+        return datetime.fromisoformat(stored)
+    budget, used = event.step_budget_seconds, event.step_used_seconds
+    if budget is None or used is None or used > budget:
+        return None
+    return calendar.postpone(event.at, budget - used)
+
+
+def _judge(event: DossierEvent, calendar: WorkCalendar) -> tuple[str, str]:
+    """The row's result and the step due moment it was judged by, as printed."""
+    due = step_due(event, calendar)
+    if due is not None:
+        return row_result(event.at, due), moment_text(due)
+    budget, used = event.step_budget_seconds, event.step_used_seconds
+    if budget is not None and used is not None and used > budget:
+        return _(ROW_RESULT["late"]), ""
+    return "", ""
 
 
 def control_rows(dossier: Dossier) -> list[dict]:
     """One row per hand-over (Mẫu 05), in order, with note lines for the events between."""
     rows: list[dict] = []
     number = 0
+    calendar = current_calendar()
     events = dossier.events.filter(action__in=[*HAND_OVERS, *NOTE_EVENTS]).order_by("seq")
     for event in events:
         if event.action in NOTE_EVENTS:
             rows.append({"note_only": True, "text": _note_line(event)})
             continue
         number += 1
+        result, due = _judge(event, calendar)
         rows.append(
             {
                 "note_only": False,
@@ -342,7 +374,8 @@ def control_rows(dossier: Dossier) -> list[dict]:
                 "from": _giver(event),
                 "to": event.to_holder or _to_label(dossier, event),
                 "at": moment_text(event.at),
-                "result": row_result(event.step_budget_seconds, event.step_used_seconds),
+                "result": result,
+                "due": due,
                 "note": " — ".join(p for p in (_(HAND_OVERS[event.action]), event.note) if p),
             }
         )

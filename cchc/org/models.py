@@ -96,6 +96,15 @@ class Agency(models.Model):
                 if old:
                     _move_subtree(old, expected)
 
+    @property
+    def unit(self) -> Agency:
+        """The unit this agency belongs to: a division (phòng) rolls up to its department or
+        commune; any other agency is its own unit. Figures and scopes are kept per unit."""
+        agency = self
+        while agency.level == Agency.Level.DIVISION and agency.parent_id:
+            agency = agency.parent
+        return agency
+
     def is_active_on(self, day: date) -> bool:
         """Did the unit exist on ``day``? (valid_from ≤ day ≤ valid_to, open ends allowed)"""
         if self.valid_from and day < self.valid_from:

@@ -77,14 +77,3 @@ def agency_get_for_user(user: object, code: str) -> Agency:
     if agency is None:
         raise Http404
     return agency
-
-
-def agency_list_active(on: object = None) -> QuerySet[Agency]:
-    """Agencies that exist today (or on a given date): no ``valid_to`` in the past."""
-    from django.utils import timezone
-
-    day = on or timezone.localdate()
-    return Agency.objects.filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=day),
-        Q(valid_to__isnull=True) | Q(valid_to__gte=day),
-    )

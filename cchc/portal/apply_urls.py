@@ -1,7 +1,8 @@
 """Applying online and "my dossiers", under ``/dich-vu-cong/ho-so/`` (names in ``portal``).
 
 Dossiers are addressed by their public id (a UUID), never by a sequential key; the document
-id in a file URL is checked against the dossier the user may open.
+id in a file URL is checked against the dossier the user may open; the result has one URL per
+dossier.
 """
 
 from django.urls import path
@@ -18,6 +19,7 @@ urlpatterns = [
         tracking.dossier_file_view,
         name="dossier_file",
     ),
+    path("<uuid:public_id>/ket-qua.pdf", tracking.dossier_result_view, name="dossier_result"),
     path("<uuid:public_id>/bo-sung/", tracking.supplement_view, name="supplement"),
     path("<uuid:public_id>/rut/", tracking.withdraw_view, name="withdraw"),
     path("<uuid:public_id>/nhan-ket-qua/", tracking.return_method_view, name="return_method"),

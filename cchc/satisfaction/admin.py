@@ -29,10 +29,10 @@ class OfficerInline(ReadOnlyInline):
 
 @admin.register(Rating)
 class RatingAdmin(admin.ModelAdmin):
-    list_display = ("dossier", "agency", "overall", "via", "rated_at")
+    list_display = ("dossier", "resolving_agency", "receiving_agency", "overall", "via", "rated_at")
     list_filter = ("overall", "via")
     date_hierarchy = "rated_at"
-    list_select_related = ("dossier", "agency")
+    list_select_related = ("dossier", "resolving_agency", "receiving_agency")
     inlines = (AspectInline, OfficerInline)
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.validation import CleanTextFormMixin
 from cchc.satisfaction.models import Aspect, Level
 from cchc.satisfaction.selectors import HandlingOfficer
 from cchc.satisfaction.services import MAX_COMMENT
@@ -26,7 +27,7 @@ def _choice(label: object, *, required: bool = False) -> forms.ChoiceField:
     )
 
 
-class RatingForm(forms.Form):
+class RatingForm(CleanTextFormMixin, forms.Form):
     def __init__(self, *args: object, officers: list[HandlingOfficer], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.officers = officers

@@ -45,10 +45,20 @@ class Rating(models.Model):
         on_delete=models.PROTECT,
         related_name="rating",
     )
-    # The receiving agency at the time (the one-stop unit that served the applicant): the
-    # agency whose counters the rating feeds.
-    agency = models.ForeignKey(
-        "org.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+"
+    # The dossier's agencies: the one that resolved it is the one rated (the A8 flag and the
+    # satisfaction indicators are the resolving agency's, DOMAIN A6/A8); the one-stop unit
+    # that served the applicant is kept as the second dimension.
+    resolving_agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan giải quyết"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    receiving_agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan tiếp nhận"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     overall = models.CharField(_("đánh giá chung"), max_length=16, choices=Level.choices)
     comment = models.TextField(_("ý kiến"), blank=True)
@@ -66,7 +76,9 @@ class Rating(models.Model):
     class Meta:
         verbose_name = _("đánh giá hồ sơ")
         verbose_name_plural = _("đánh giá hồ sơ")
-        indexes = [models.Index(fields=["agency", "rated_at"], name="rating_agency_at")]
+        indexes = [
+            models.Index(fields=["resolving_agency", "rated_at"], name="rating_resolving_at")
+        ]
 
     def __str__(self) -> str:
         return f"{self.dossier} — {self.get_overall_display()}"
@@ -129,9 +141,21 @@ COUNTERS = ("very_satisfied", "satisfied", "not_satisfied")
 
 
 class SatisfactionDailyStat(models.Model):
-    """Overall ratings received on one local day for one receiving agency (exact counters)."""
+    """Overall ratings received on one local day for one resolving agency and one receiving
+    agency (exact counters)."""
 
-    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+")
+    resolving_agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan giải quyết"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    receiving_agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan tiếp nhận"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     day = models.DateField(_("ngày"))
     very_satisfied = models.PositiveIntegerField(_("rất hài lòng"), default=0)
     satisfied = models.PositiveIntegerField(_("hài lòng"), default=0)
@@ -141,12 +165,18 @@ class SatisfactionDailyStat(models.Model):
         verbose_name = _("thống kê đánh giá theo ngày")
         verbose_name_plural = _("thống kê đánh giá theo ngày")
         constraints = [
-            models.UniqueConstraint(fields=["agency", "day"], name="satisfaction_daily_unique")
+            models.UniqueConstraint(
+                fields=["resolving_agency", "receiving_agency", "day"],
+                name="satisfaction_daily_agencies_day",
+            )
         ]
-        indexes = [models.Index(fields=["day", "agency"], name="satisfaction_daily_day")]
+        indexes = [
+            models.Index(fields=["day", "resolving_agency"], name="satisfaction_day_resolving"),
+            models.Index(fields=["day", "receiving_agency"], name="satisfaction_day_receiving"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.day} {self.agency_id}"
+        return f"{self.day} {self.resolving_agency_id}/{self.receiving_agency_id}"
 
 
 class OfficerYearStat(models.Model):

@@ -96,17 +96,20 @@ def officer_yearly_counts(
 def agency_yearly_counts(
     *, agency_ids: list[int] | None = None, years: list[int] | None = None
 ) -> dict[int, dict[int, RatingCounts]]:
-    """``{agency_id: {year: RatingCounts}}`` summed from the daily agency counters."""
+    """``{agency_id: {year: RatingCounts}}`` of the resolving agencies (the agency rated, A8),
+    summed from the daily agency counters."""
     result: dict[int, dict[int, RatingCounts]] = {}
     for year in years or _years_with_ratings():
         rows = SatisfactionDailyStat.objects.filter(
             day__gte=date(year, 1, 1), day__lte=date(year, 12, 31)
         )
         if agency_ids is not None:
-            rows = rows.filter(agency_id__in=agency_ids)
-        totals = rows.values("agency_id").annotate(**{name: Sum(name) for name in COUNTERS})
+            rows = rows.filter(resolving_agency_id__in=agency_ids)
+        totals = rows.values("resolving_agency_id").annotate(
+            **{name: Sum(name) for name in COUNTERS}
+        )
         for row in totals:
-            result.setdefault(row["agency_id"], {})[year] = RatingCounts(
+            result.setdefault(row["resolving_agency_id"], {})[year] = RatingCounts(
                 **{name: row[name] or 0 for name in COUNTERS}
             )
     return result

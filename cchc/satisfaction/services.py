@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop as N_
 
 from cchc.domain.workdays import VN_TZ
+from cchc.dossiers.counters import Difference, differences
 from cchc.dossiers.models import Dossier
 from cchc.org.models import User
 from cchc.satisfaction.models import (
@@ -105,7 +106,8 @@ def rating_submit(
             with transaction.atomic():
                 rating = Rating.objects.create(
                     dossier=locked,
-                    agency_id=locked.receiving_agency_id,
+                    resolving_agency_id=locked.resolving_agency_id or locked.receiving_agency_id,
+                    receiving_agency_id=locked.receiving_agency_id,
                     overall=overall,
                     comment=comment,
                     rater_user=rater_user,
@@ -129,7 +131,11 @@ def rating_submit(
             for pk, level in sorted(officers.items())
         )
         day = now.astimezone(VN_TZ).date()
-        _bump(SatisfactionDailyStat, {"agency_id": locked.receiving_agency_id, "day": day}, overall)
+        agencies = {
+            "resolving_agency_id": rating.resolving_agency_id,
+            "receiving_agency_id": rating.receiving_agency_id,
+        }
+        _bump(SatisfactionDailyStat, {**agencies, "day": day}, overall)
         for pk, level in officers.items():
             _bump(OfficerYearStat, {"officer_id": pk, "year": day.year}, level)
     return rating
@@ -146,12 +152,13 @@ def _bump(model: type, key: dict, level: str) -> None:
 
 def satisfaction_recount() -> tuple[dict[tuple, dict[str, int]], dict[tuple, dict[str, int]]]:
     """Both counter tables recomputed from the ratings: ``(daily, officers)`` keyed
-    ``(agency_id, day)`` and ``(officer_id, year)``, zero counters left out."""
-    daily: dict[tuple[int, date], dict[str, int]] = {}
-    for agency_id, rated_at, overall in Rating.objects.values_list(
-        "agency_id", "rated_at", "overall"
+    ``(resolving_agency_id, receiving_agency_id, day)`` and ``(officer_id, year)``, zero
+    counters left out."""
+    daily: dict[tuple[int, int, date], dict[str, int]] = {}
+    for resolving, receiving, rated_at, overall in Rating.objects.values_list(
+        "resolving_agency_id", "receiving_agency_id", "rated_at", "overall"
     ).iterator(chunk_size=2000):
-        row = daily.setdefault((agency_id, rated_at.astimezone(VN_TZ).date()), {})
+        row = daily.setdefault((resolving, receiving, rated_at.astimezone(VN_TZ).date()), {})
         row[overall] = row.get(overall, 0) + 1
     officers: dict[tuple[int, int], dict[str, int]] = {}
     for officer_id, rated_at, level in OfficerRating.objects.values_list(
@@ -173,6 +180,34 @@ def satisfaction_stored() -> tuple[dict[tuple, dict[str, int]], dict[tuple, dict
                 stored[tuple(row[k] for k in key)] = values
         return stored
 
-    return shape(SatisfactionDailyStat, "agency_id", "day"), shape(
+    return shape(SatisfactionDailyStat, "resolving_agency_id", "receiving_agency_id", "day"), shape(
         OfficerYearStat, "officer_id", "year"
     )
+
+
+def satisfaction_check() -> list[Difference]:
+    """The rating counters that differ from a recount of the ratings."""
+    (daily, officers), (stored_daily, stored_officers) = (
+        satisfaction_recount(),
+        satisfaction_stored(),
+    )
+    return differences(stored_daily, daily, "SatisfactionDailyStat") + differences(
+        stored_officers, officers, "OfficerYearStat"
+    )
+
+
+@transaction.atomic
+def satisfaction_rebuild() -> int:
+    """Rewrite both rating counter tables from the ratings; returns the rows written."""
+    daily, officers = satisfaction_recount()
+    written = 0
+    for model, key, counts in (
+        (SatisfactionDailyStat, ("resolving_agency_id", "receiving_agency_id", "day"), daily),
+        (OfficerYearStat, ("officer_id", "year"), officers),
+    ):
+        list(model.objects.select_for_update().values_list("pk", flat=True))
+        model.objects.all().delete()
+        rows = [model(**dict(zip(key, k, strict=True)), **v) for k, v in counts.items()]
+        model.objects.bulk_create(rows, batch_size=1000)
+        written += len(rows)
+    return written

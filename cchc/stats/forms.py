@@ -24,18 +24,26 @@ LEVELS = [
 ]
 
 
+BY = [
+    ("resolving", _("Cơ quan giải quyết")),
+    ("receiving", _("Cơ quan tiếp nhận")),
+]
+
+
 class ReportPeriodForm(StyledForm):
-    """Empty fields mean: from 1 January of this year to today."""
+    """Empty fields mean: from 1 January of this year to today, by resolving agency."""
 
     date_from = VnDateField(label=_("Từ ngày"), required=False)
     date_to = VnDateField(label=_("Đến ngày"), required=False)
     level = forms.ChoiceField(label=_("Cấp"), choices=LEVELS, required=False)
+    by = forms.ChoiceField(label=_("Tính theo"), choices=BY, required=False)
 
     def clean(self) -> dict:
         data = super().clean()
         today = timezone.localdate()
         if self.errors:
             return data
+        data["by"] = data.get("by") or "resolving"
         data["date_to"] = data.get("date_to") or today
         data["date_from"] = data.get("date_from") or date(data["date_to"].year, 1, 1)
         if data["date_to"] > today:

@@ -1,15 +1,19 @@
 """Tình hình giải quyết TTHC — the per-agency report of a period, for leaders, reform officers
 and the Department of Home Affairs: what was received and through which channel, how much was
 finished on time, the online and online-payment shares, what applicants said, and the A8 duty
-flag of the year. Read from the exact summary tables only (``DossierDailyStat``,
-``SatisfactionDailyStat``): the dossier table is never scanned, whatever the period.
+flag of the year, the apologies issued in time, the dossiers that needed a third visit, and the
+late steps each agency held. Read from the exact summary tables only (``DossierDailyStat``,
+``StepDailyStat``, ``SatisfactionDailyStat``): the dossier table is never scanned.
+
+Lines are agencies that resolve (the unit whose leader issues the result, DOMAIN A6) or, on
+request, agencies that receive; an officer sees the lines of the agencies in their scope.
 
 Rates (DOMAIN B §5.2, the Decision 766 forms, used as defaults until the official annex is read):
 
 - on-time rate = (early + on time) / dossiers finished in the period;
 - online rate = online dossiers / dossiers of procedures that offer an online service;
 - full-process rate = full-process online dossiers / dossiers of full-process procedures;
-- online-payment rate = dossiers paid online / dossiers paid;
+- online-payment rate = dossiers paid online / dossiers with a financial obligation;
 - satisfied rate = (very satisfied + satisfied) / ratings (MDHL).
 
 A rate with nothing to divide is ``None`` (shown as a dash), never 0 % or 100 %.
@@ -41,7 +45,7 @@ from cchc.core.xlsx import (
 )
 from cchc.domain import indicators
 from cchc.domain.indicators import DutyFlag, RatingCounts
-from cchc.dossiers.models import DossierDailyStat
+from cchc.dossiers.models import DossierDailyStat, StepDailyStat
 from cchc.org.models import Agency
 from cchc.satisfaction.models import COUNTERS as RATING_COUNTERS
 from cchc.satisfaction.models import SatisfactionDailyStat
@@ -62,7 +66,12 @@ OUTCOME_COUNTERS = (
     "refused",
     "returned",
     "apologies",
+    "apologies_timely",
+    "third_visits",
 )
+RESOLVING = "resolving"
+RECEIVING = "receiving"
+DIMENSIONS = (RESOLVING, RECEIVING)
 DUTY_LABELS: dict[str, object] = {
     indicators.OK: "",
     indicators.NOT_FULFILLING: gettext_lazy("Không hoàn thành nhiệm vụ (trên 50% không hài lòng)"),
@@ -83,6 +92,11 @@ class ReportLine:
     refused: int = 0
     returned: int = 0
     apologies: int = 0
+    apologies_timely: int = 0
+    third_visits: int = 0
+    # Steps this agency (or a division of it) held and handed on after the step's own due
+    # moment (DOMAIN A3): where the delay came from.
+    steps_late: int = 0
     ratings: RatingCounts = field(default_factory=RatingCounts)
     duty: DutyFlag = indicators.OK
 
@@ -118,6 +132,7 @@ class AgencyReport:
     day_to: date
     lines: list[ReportLine]
     total: ReportLine
+    by: str = RESOLVING
 
     @property
     def duty_year(self) -> int:
@@ -125,26 +140,39 @@ class AgencyReport:
 
 
 def agency_report(
-    agencies: QuerySet[Agency], *, day_from: date, day_to: date, level: str = ""
+    agencies: QuerySet[Agency],
+    *,
+    day_from: date,
+    day_to: date,
+    level: str = "",
+    by: str = RESOLVING,
 ) -> AgencyReport:
     """The report over ``day_from``–``day_to`` (local days, inclusive) for the agencies of
-    ``agencies`` (the caller's scope: ``agencies_visible_to``) that received a dossier or a
-    rating in the period, in the order of the organisation tree. ``level`` keeps one level of
-    the tree. The duty flag is the one of ``day_to``'s year (A8, whole calendar years).
-    Five queries, whatever the period or the number of agencies."""
+    ``agencies`` (the caller's scope: ``agencies_visible_to``) that resolved — or, with
+    ``by="receiving"``, received — a dossier or were rated in the period, in the order of the
+    organisation tree. ``level`` keeps one level of the tree. The duty flag (A8, of
+    ``day_to``'s whole calendar year) and the late steps belong to the resolving agency: the
+    receiving view has neither. Six queries, whatever the period or the number of agencies."""
+    if by not in DIMENSIONS:
+        raise ValueError(f"unknown dimension: {by}")
     if level:
         agencies = agencies.filter(level=level)
-    in_period = {"day__gte": day_from, "day__lte": day_to, "agency__in": agencies}
-    dossier_rows = _dossier_sums(DossierDailyStat.objects.filter(**in_period), "agency_id")
+    column = f"{by}_agency_id"
+    in_period = {"day__gte": day_from, "day__lte": day_to, f"{by}_agency__in": agencies}
+    dossier_rows = _dossier_sums(DossierDailyStat.objects.filter(**in_period), column)
     rating_rows = {
-        row["agency_id"]: RatingCounts(**{name: row[f"n_{name}"] or 0 for name in RATING_COUNTERS})
+        row[column]: RatingCounts(**{name: row[f"n_{name}"] or 0 for name in RATING_COUNTERS})
         for row in SatisfactionDailyStat.objects.filter(**in_period)
-        .values("agency_id")
+        .values(column)
         .annotate(**{f"n_{name}": Sum(name) for name in RATING_COUNTERS})
     }
     ids = sorted(set(dossier_rows) | set(rating_rows))
-    year = day_to.year
-    flags = duty_flags(agency_yearly_counts(agency_ids=ids, years=[year - 1, year]), year)
+    flags: dict[int, DutyFlag] = {}
+    late_steps: dict[int, int] = {}
+    if by == RESOLVING:
+        year = day_to.year
+        flags = duty_flags(agency_yearly_counts(agency_ids=ids, years=[year - 1, year]), year)
+        late_steps = _late_steps_by_unit(agencies, day_from=day_from, day_to=day_to)
     lines = []
     for agency in Agency.objects.filter(pk__in=ids).only("name", "code", "path").order_by("path"):
         row = dossier_rows.get(agency.pk, {})
@@ -154,19 +182,45 @@ def agency_report(
                 code=agency.code,
                 shares=shares_from(row),
                 **{name: row.get(f"n_{name}") or 0 for name in OUTCOME_COUNTERS},
+                steps_late=late_steps.get(agency.pk, 0),
                 ratings=rating_rows.get(agency.pk, RatingCounts()),
                 duty=flags.get(agency.pk, indicators.OK),
             )
         )
-    return AgencyReport(day_from, day_to, lines, _total(lines))
+    return AgencyReport(day_from, day_to, lines, _total(lines), by=by)
 
 
-def procedure_report(agency: Agency, *, day_from: date, day_to: date) -> AgencyReport:
-    """The same figures for one agency, one line per procedure with dossiers in the period,
-    the most received first: where the agency's rates come from. Ratings are kept per agency,
-    not per procedure, so these lines carry none. Two queries."""
+def _late_steps_by_unit(agencies: QuerySet[Agency], *, day_from: date, day_to: date) -> dict:
+    """Late steps per unit: steps held by a division are its department's or commune's (the
+    unit a division belongs to, ``Agency.unit``; the query rolls up one level of division)."""
+    rows = (
+        StepDailyStat.objects.filter(
+            day__gte=day_from, day__lte=day_to, agency__in=agencies, steps_late__gt=0
+        )
+        .values("agency_id", "agency__level", "agency__parent_id")
+        .annotate(late=Sum("steps_late"))
+    )
+    by_unit: dict[int, int] = {}
+    for row in rows:
+        division = row["agency__level"] == Agency.Level.DIVISION and row["agency__parent_id"]
+        unit = row["agency__parent_id"] if division else row["agency_id"]
+        by_unit[unit] = by_unit.get(unit, 0) + row["late"]
+    return by_unit
+
+
+def procedure_report(
+    agency: Agency, *, day_from: date, day_to: date, by: str = RESOLVING
+) -> AgencyReport:
+    """The same figures for one agency (resolving, or receiving with ``by``), one line per
+    procedure with dossiers in the period, the most received first: where the agency's rates
+    come from. Ratings are kept per agency, not per procedure, so these lines carry none.
+    Two queries."""
+    if by not in DIMENSIONS:
+        raise ValueError(f"unknown dimension: {by}")
     rows = _dossier_sums(
-        DossierDailyStat.objects.filter(agency=agency, day__gte=day_from, day__lte=day_to),
+        DossierDailyStat.objects.filter(
+            **{f"{by}_agency": agency}, day__gte=day_from, day__lte=day_to
+        ),
         "procedure_id",
     )
     procedures = Procedure.objects.filter(pk__in=rows).only("code", "name")
@@ -180,7 +234,7 @@ def procedure_report(agency: Agency, *, day_from: date, day_to: date) -> AgencyR
         for procedure in procedures
     ]
     lines.sort(key=lambda line: (-line.shares.received, line.code))
-    return AgencyReport(day_from, day_to, lines, _total(lines))
+    return AgencyReport(day_from, day_to, lines, _total(lines), by=by)
 
 
 def _dossier_sums(rows: QuerySet[DossierDailyStat], key: str) -> dict[int, dict]:
@@ -203,6 +257,7 @@ def _total(lines: list[ReportLine]) -> ReportLine:
             **{f.name: sum(getattr(line.shares, f.name) for line in lines) for f in fields(Shares)}
         ),
         **{name: summed(name) for name in OUTCOME_COUNTERS},
+        steps_late=summed("steps_late"),
         ratings=sum((line.ratings for line in lines), RatingCounts()),
     )
 
@@ -223,13 +278,16 @@ XLSX_COLUMNS = (
     (N_("Trễ hạn"), 11),
     (N_("Tỷ lệ đúng hạn"), 12),
     (N_("Văn bản xin lỗi"), 11),
+    (N_("Xin lỗi đúng hạn"), 11),
+    (N_("Phải đến lần thứ ba"), 11),
+    (N_("Bước trễ hạn"), 11),
     (N_("Đã trả kết quả"), 11),
     (N_("Tỷ lệ thanh toán trực tuyến"), 14),
     (N_("Lượt đánh giá"), 11),
     (N_("Tỷ lệ hài lòng"), 12),
     (N_("Đánh giá thực thi nhiệm vụ"), 30),
 )
-PERCENT = dict.fromkeys((6, 7, 12, 15, 17), "0.0%")
+PERCENT = dict.fromkeys((6, 7, 12, 18, 20), "0.0%")
 HEADER_ROW = 4
 
 
@@ -251,6 +309,9 @@ def _cells(index: int | str, line: ReportLine) -> list[object]:
         line.finished_late,
         rate(line.on_time_share),
         line.apologies,
+        line.apologies_timely,
+        line.third_visits,
+        line.steps_late,
         line.returned,
         rate(line.shares.online_payment_share),
         line.ratings.total,

@@ -32,6 +32,7 @@ class Shares:
     online: int
     received_full_process: int
     online_full_process: int
+    fee_bearing: int
     paid: int
     paid_online: int
 
@@ -47,18 +48,19 @@ class Shares:
 
     @property
     def online_payment_share(self) -> Decimal | None:
-        """Dossiers whose fees were paid online / dossiers whose fees were paid."""
-        return share(self.paid_online, self.paid)
+        """Dossiers paid online / dossiers with a financial obligation (fees or charges owed):
+        DOMAIN B §5.2's denominator, so a dossier not paid yet lowers the share."""
+        return share(self.paid_online, self.fee_bearing)
 
 
 def stats_shares(
     *, day_from: date, day_to: date, agency_ids: Iterable[int] | None = None
 ) -> Shares:
-    """The channel shares over ``day_from``–``day_to`` (inclusive), for some agencies or all.
-    One aggregate query on the summary table."""
+    """The channel shares over ``day_from``–``day_to`` (inclusive), for some resolving
+    agencies or all. One aggregate query on the summary table."""
     rows = DossierDailyStat.objects.filter(day__gte=day_from, day__lte=day_to)
     if agency_ids is not None:
-        rows = rows.filter(agency_id__in=list(agency_ids))
+        rows = rows.filter(resolving_agency_id__in=list(agency_ids))
     return shares_from(rows.aggregate(**share_sums()))
 
 
@@ -75,6 +77,7 @@ def share_sums() -> dict[str, Sum]:
         "n_online": Sum("received", filter=online & offered),
         "n_received_full_process": Sum("received", filter=full),
         "n_online_full_process": Sum("received", filter=online & full),
+        "n_fee_bearing": Sum("fee_bearing"),
         "n_paid": Sum("paid"),
         "n_paid_online": Sum("paid_online"),
     }

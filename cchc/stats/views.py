@@ -44,6 +44,7 @@ def _report(request: HttpRequest, form: ReportPeriodForm) -> AgencyReport:
         day_from=data["date_from"],
         day_to=data["date_to"],
         level=data.get("level") or "",
+        by=data["by"],
     )
 
 
@@ -89,7 +90,9 @@ def procedure_report_view(request: HttpRequest, code: str) -> HttpResponse:
     if not form.is_valid():
         return render(request, "stats/report.html", context, status=400)
     data = form.cleaned_data
-    context["report"] = procedure_report(agency, day_from=data["date_from"], day_to=data["date_to"])
+    context["report"] = procedure_report(
+        agency, day_from=data["date_from"], day_to=data["date_to"], by=data["by"]
+    )
     context["form"] = ReportPeriodForm(initial=data)
     context["query"] = request.GET.urlencode()
     return render(request, "stats/report.html", context)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -143,6 +143,24 @@ def test_an_officer_of_another_agency_cannot_touch_it():
     assert allowed_actions(s) == []
 
 
+def test_the_leader_of_the_agency_holding_the_step_may_apologize_for_a_dossier_received_elsewhere():
+    """A department's dossier received by the service centre: the department's leader is not
+    in the receiving agency, but the agency holding a late dossier issues the apology (A3)."""
+    s = Situation(
+        status=Status.PROCESSING,
+        actor_role=Role.LEADER,
+        step_role=Role.SPECIALIST,
+        actor_leads_step_agency=True,
+        actor_in_dossier_agency=False,
+    )
+    assert Action.APOLOGIZE in allowed_actions(s)
+    assert Action.FORWARD in allowed_actions(s)  # a leader may act on the step they lead
+    stranger = Situation(
+        status=Status.PROCESSING, actor_role=Role.LEADER, actor_in_dossier_agency=False
+    )
+    assert allowed_actions(stranger) == []
+
+
 def test_unknown_action_is_refused():
     with pytest.raises(TransitionError):
         find_rule("teleport", Situation(status=Status.PROCESSING, actor_role=Role.LEADER))
@@ -170,6 +188,47 @@ def test_timeliness_is_late_exactly_after_the_due_moment(minutes):
     assert (result == Timeliness.LATE) == (finished > due)
     if result == Timeliness.EARLY:
         assert finished.date() < due.date()
+
+
+any_zone = st.sampled_from(
+    [UTC, VN_TZ, timezone(timedelta(hours=14)), timezone(timedelta(hours=-12))]
+)
+any_moment = st.builds(
+    lambda moment, zone: moment.replace(tzinfo=zone),
+    st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30, 23, 59, 59, 999999)),
+    any_zone,
+)
+
+
+@given(any_moment, any_moment)
+def test_timeliness_of_any_two_moments_follows_domain_a3(finished, due):
+    # One rule for the dossier and for each step of Mẫu 05: early = finished on a date before
+    # the due date, on time = on the due date and not after the due moment, late = after it;
+    # dates are Vietnam's. Stored moments of any year (1 to 9999) give an answer.
+    result = lifecycle.timeliness(finished, due, VN_TZ)
+    if finished > due:
+        assert result == Timeliness.LATE
+        return
+    finished_day, due_day = finished.astimezone(VN_TZ).date(), due.astimezone(VN_TZ).date()
+    assert result == (Timeliness.EARLY if finished_day < due_day else Timeliness.ON_TIME)
+
+
+def test_timeliness_compares_dates_in_vietnam_not_in_the_moments_zone():
+    due = at(21, 9)  # Friday 21/03 09:00 in Hà Nội
+    finished = datetime(2025, 3, 20, 23, 30, tzinfo=UTC)  # 21/03 06:30 in Hà Nội
+    assert lifecycle.timeliness(finished, due, VN_TZ) == Timeliness.ON_TIME
+    assert lifecycle.timeliness(at(20, 17), due, VN_TZ) == Timeliness.EARLY
+
+
+def test_timeliness_reads_a_naive_moment_as_vietnam_time():
+    assert lifecycle.timeliness(datetime(2025, 3, 21, 8), at(21, 9), VN_TZ) == Timeliness.ON_TIME
+    assert lifecycle.timeliness(at(21, 10), datetime(2025, 3, 21, 9), VN_TZ) == Timeliness.LATE
+
+
+def test_timeliness_of_a_due_moment_at_the_end_of_time_is_early():
+    end = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)  # 01/01/10000 in Hà Nội
+    assert lifecycle.timeliness(at(21), end, VN_TZ) == Timeliness.EARLY
+    assert lifecycle.timeliness(end, at(21), VN_TZ) == Timeliness.LATE
 
 
 def test_paused_and_finished_dossiers_are_never_overdue():

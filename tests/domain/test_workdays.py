@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -96,9 +96,13 @@ def test_moments_from_other_zones_are_computed_in_vietnam():
     assert PLAIN.add_working_days(utc_moment, 1) == at(2025, 1, 7, 9)
 
 
-def test_naive_moments_are_refused():
-    with pytest.raises(CalendarError):
-        PLAIN.add_working_days(datetime(2025, 1, 6, 9), 1)
+def test_naive_moments_are_read_as_the_calendars_wall_clock_time():
+    # A stored value without an offset (a legacy row, a spreadsheet) is Hà Nội time, as an
+    # officer would read it: an answer, not an error page.
+    assert PLAIN.add_working_days(datetime(2025, 1, 6, 9), 1) == at(2025, 1, 7, 9)
+    assert PLAIN.working_seconds_between(datetime(2025, 1, 6, 9), at(2025, 1, 7, 9)) == 8 * 3600
+    assert PLAIN.working_seconds_between(at(2025, 1, 7, 9), datetime(9999, 12, 31, 17)) > 0
+    assert PLAIN.postpone(datetime(2025, 1, 10, 17), 0) == datetime(2025, 1, 10, 17)
 
 
 def test_negative_time_is_refused():
@@ -208,3 +212,136 @@ def test_fractional_days_are_office_days_of_working_time(days):
     assert PLAIN.add_working_days(start, days) == PLAIN.add_working_seconds(
         start, int((days * 8 * 3600).to_integral_value())
     )
+
+
+# --- moving a due moment by paused working time (DOMAIN A2, A3) -----------------------------
+
+
+def test_moving_by_no_working_time_keeps_a_closing_due_moment():
+    # Paused Friday 17:30 → Saturday: no working time passed, Friday 17:00 stays Friday 17:00
+    # (adding zero from a closing time would give Monday 08:00, the next opening).
+    friday_closing = at(2025, 1, 10, 17)
+    assert PLAIN.postpone(friday_closing, 0) == friday_closing
+    assert PLAIN.postpone(at(2025, 1, 10, 12), 0) == at(2025, 1, 10, 12)
+    assert PLAIN.postpone(friday_closing, 3600) == at(2025, 1, 13, 9)
+
+
+@given(calendars(), moments, durations, durations)
+def test_a_moved_due_moment_is_later_by_exactly_the_paused_working_time(cal, start, budget, paused):
+    due = cal.add_working_seconds(start, budget)
+    moved = cal.postpone(due, paused)
+    assert cal.working_seconds_between(due, moved) == paused
+    assert cal.is_office_moment(moved) or cal.is_closing_moment(moved)
+    if paused == 0:
+        assert moved == due
+
+
+@given(calendars(), moments, durations)
+def test_postponing_a_stored_moment_outside_office_hours_by_nothing_leaves_it(cal, moment, paused):
+    moved = cal.postpone(moment, paused)
+    assert moved >= moment
+    if paused == 0:
+        assert moved == moment
+    else:
+        assert cal.working_seconds_between(moment, moved) == paused
+
+
+# --- any stored moment, year 1 to 9999: an answer, quickly, never an overflow -----------------
+
+
+def walk_working_seconds(cal: WorkCalendar, start: datetime, end: datetime) -> int:
+    """The definition, day by day: the reference the arithmetic is checked against."""
+    first, last = start.astimezone(cal.tz), end.astimezone(cal.tz)
+    total = timedelta()
+    day = first.date()
+    while day <= last.date():
+        if cal.is_working_day(day):
+            for opening, closing in cal.office_hours.periods:
+                begin = max(datetime.combine(day, opening, tzinfo=cal.tz), first)
+                finish = min(datetime.combine(day, closing, tzinfo=cal.tz), last)
+                if finish > begin:
+                    total += finish - begin
+        day += timedelta(days=1)
+    return int(total.total_seconds())
+
+
+wide_moments = st.builds(
+    lambda d, s: (
+        datetime.combine(DAY0 + timedelta(days=d), time(), tzinfo=VN_TZ) + timedelta(seconds=s)
+    ),
+    st.integers(-400, 1400),
+    st.integers(0, 86399),
+)
+
+
+@given(calendars(), wide_moments, wide_moments)
+def test_working_time_between_matches_the_day_by_day_definition(cal, a, b):
+    start, end = sorted((a, b))
+    assert cal.working_seconds_between(start, end) == walk_working_seconds(cal, start, end)
+    assert cal.working_seconds_between(end, start) == -walk_working_seconds(cal, start, end)
+
+
+@given(calendars(), moments, st.integers(0, 400 * 8 * 3600), cutoffs)
+def test_adding_matches_the_working_time_between_over_years(cal, start, seconds, cutoff):
+    begin = cal.effective_start(start, cutoff)
+    due = cal.add_working_seconds(start, seconds, cutoff)
+    assert walk_working_seconds(cal, begin, due) == seconds
+    assert cal.is_office_moment(due) or cal.is_closing_moment(due)
+
+
+END_OF_TIME = datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+START_OF_TIME = datetime(1, 1, 1, tzinfo=UTC)
+extreme_moments = st.one_of(
+    st.datetimes(
+        min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59, 59, 999999)
+    ).map(lambda m: m.replace(tzinfo=UTC)),
+    st.sampled_from(
+        [
+            END_OF_TIME,
+            START_OF_TIME,
+            datetime(9999, 12, 31, 17, tzinfo=VN_TZ),
+            datetime(9999, 12, 31, 23, 59, tzinfo=VN_TZ),
+            datetime(1, 1, 1, 8, tzinfo=VN_TZ),
+            datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=14))),
+        ]
+    ),
+)
+
+
+@given(extreme_moments, extreme_moments)
+def test_working_time_between_any_two_storable_moments_is_a_number(a, b):
+    # A due moment of 31/12/9999 (an apology typed by hand, a legacy row) once took six
+    # seconds of CPU per page and then overflowed: now it is arithmetic over whole weeks.
+    cal = WorkCalendar(overrides={date(2025, 1, 1): False, date(2025, 4, 26): True})
+    forward = cal.working_seconds_between(a, b)
+    assert forward == -cal.working_seconds_between(b, a)
+    assert (forward >= 0) == (a <= b) or forward == 0
+
+
+def test_working_time_to_the_end_of_year_9999_counts_every_weekday():
+    start = at(2025, 1, 6, 8)  # a Monday opening
+    end = datetime(9999, 12, 31, 17, tzinfo=VN_TZ)  # a Friday closing
+    weeks, extra = divmod((end.date() - start.date()).days + 1, 7)
+    assert extra == 5
+    assert PLAIN.working_seconds_between(start, end) == (weeks * 5 + 5) * 8 * 3600
+    assert PLAIN.working_seconds_between(start, END_OF_TIME) == (weeks * 5 + 5) * 8 * 3600
+
+
+@given(extreme_moments, st.integers(0, 10**12))
+def test_adding_past_the_end_of_the_calendar_is_a_calendar_error(start, seconds):
+    try:
+        due = PLAIN.add_working_seconds(start, seconds)
+    except CalendarError:
+        return
+    assert PLAIN.working_seconds_between(PLAIN.effective_start(start), due) == seconds
+
+
+def test_postponing_past_the_end_of_the_calendar_stops_at_its_last_closing_time():
+    last_closing = datetime(9999, 12, 31, 17, tzinfo=VN_TZ)
+    assert PLAIN.postpone(datetime(9999, 12, 30, 9, tzinfo=VN_TZ), 10**9) == last_closing
+    assert PLAIN.postpone(last_closing, 3600) == last_closing
+    assert PLAIN.postpone(END_OF_TIME, 3600) == END_OF_TIME  # never earlier than it was
+    with pytest.raises(CalendarError):
+        PLAIN.effective_start(datetime(9999, 12, 31, 18, tzinfo=VN_TZ))
+    with pytest.raises(CalendarError):
+        WorkCalendar(weekend=frozenset(range(7))).postpone(at(2025, 1, 6, 9), 1)

@@ -264,6 +264,111 @@ def test_supplement_restart_gives_the_full_time_again(world, specialist):
     assert d.legal_due_at == at(2025, 3, 31, 9)  # 15 working days from 10/03 09:00
 
 
+def use_restart_clock(world):
+    """The building permit's supplements restart the legal time (published as a new version)."""
+    from cchc.catalog.services import procedure_publish
+
+    world.building_permit.supplement_clock = "restart"
+    world.building_permit.save()
+    procedure_publish(
+        actor=None, procedure=world.building_permit, decision_number="2/QĐ", decision_date=None
+    )
+
+
+def due_on_friday_closing(world):
+    """Received Monday 03/03/2025 08:00: due Friday 21/03 17:00 (15 working days, landing on a
+    closing time). Handed to the leader Friday 07/03 13:00: the approval step's 4 working hours
+    end at 17:00 that day."""
+    d = receive(world, now=at(2025, 3, 3, 8))
+    d = dossier_forward(
+        actor=world.specialist, dossier=d, to_user=world.leader, now=at(2025, 3, 7, 13)
+    )
+    assert d.due_at == d.legal_due_at == at(2025, 3, 21, 17)
+    assert d.current_step.due_at == at(2025, 3, 7, 17)
+    return d
+
+
+def test_supplement_asked_after_closing_and_completed_on_saturday_moves_no_due_moment(world):
+    # DOMAIN A2/A3: the due moments move by the working time actually paused. Friday 17:30 →
+    # Saturday is no working time: both stay on Friday's closing time, the appointment too.
+    d = due_on_friday_closing(world)
+    dossier_request_supplement(
+        actor=world.leader, dossier=d, items=["Bản vẽ"], reason="Thiếu", now=at(2025, 3, 7, 17, 30)
+    )
+    d = dossier_submit_supplement(actor=world.counter_officer, dossier=d, now=at(2025, 3, 8, 10))
+    d.current_step.refresh_from_db()
+    assert d.status == "processing" and d.paused_seconds == 0
+    assert d.due_at == d.legal_due_at == at(2025, 3, 21, 17)
+    assert d.current_step.due_at == at(2025, 3, 7, 17)
+    assert d.current_step.paused_seconds == 0
+    event = d.events.get(action="submit_supplement")
+    assert event.data["clock_mode"] == "pause" and event.data["paused_seconds"] == 0
+
+
+def test_supplement_paused_over_working_time_moves_the_closing_due_moments_by_exactly_that(world):
+    d = due_on_friday_closing(world)
+    dossier_request_supplement(
+        actor=world.leader, dossier=d, items=["Bản vẽ"], reason="Thiếu", now=at(2025, 3, 7, 16, 30)
+    )
+    # Friday 16:30 → 17:00 and Monday 08:00 → 08:30: one working hour paused.
+    d = dossier_submit_supplement(
+        actor=world.counter_officer, dossier=d, now=at(2025, 3, 10, 8, 30)
+    )
+    d.current_step.refresh_from_db()
+    assert d.paused_seconds == 3600
+    assert d.due_at == d.legal_due_at == at(2025, 3, 24, 9)
+    assert d.current_step.due_at == at(2025, 3, 10, 9)
+
+
+def test_restart_after_a_weekend_supplement_gives_the_full_time_from_the_next_opening(world):
+    # Restart mode: the full legal time again from the complete supplement; received on a
+    # Saturday, it counts from Monday's opening (DOMAIN A2), the step's budget too.
+    use_restart_clock(world)
+    d = due_on_friday_closing(world)
+    dossier_request_supplement(
+        actor=world.leader, dossier=d, items=["Bản vẽ"], reason="Thiếu", now=at(2025, 3, 7, 17, 30)
+    )
+    d = dossier_submit_supplement(actor=world.counter_officer, dossier=d, now=at(2025, 3, 8, 10))
+    d.current_step.refresh_from_db()
+    assert d.due_at == d.legal_due_at == at(2025, 3, 28, 17)  # Mon 10/03 08:00 + 15 days
+    assert d.current_step.due_at == at(2025, 3, 10, 12)  # Mon 08:00 + 4 working hours
+    assert d.events.get(action="submit_supplement").data["clock_mode"] == "restart"
+
+
+def test_restart_keeps_a_later_apology_appointment_on_its_closing_time(world):
+    # An apology set the appointment on a closing time beyond the restarted legal time: the
+    # restart does not move it, not even to the next opening.
+    use_restart_clock(world)
+    d = due_on_friday_closing(world)
+    dossier_apologize(
+        actor=world.leader,
+        dossier=d,
+        reason="Chờ ý kiến phối hợp",
+        new_due_at=at(2025, 4, 4, 17),
+        now=at(2025, 3, 7, 16),
+    )
+    dossier_request_supplement(
+        actor=world.leader, dossier=d, items=["Bản vẽ"], reason="Thiếu", now=at(2025, 3, 7, 17, 30)
+    )
+    d = dossier_submit_supplement(actor=world.counter_officer, dossier=d, now=at(2025, 3, 8, 10))
+    assert d.legal_due_at == at(2025, 3, 28, 17)
+    assert d.due_at == at(2025, 4, 4, 17)
+
+
+def test_financial_obligation_paid_on_saturday_moves_no_due_moment(world):
+    d = due_on_friday_closing(world)
+    dossier_request_payment(
+        actor=world.leader,
+        dossier=d,
+        items=[("Lệ phí trước bạ", 500000)],
+        now=at(2025, 3, 7, 17, 30),
+    )
+    d = dossier_confirm_payment(actor=world.counter_officer, dossier=d, now=at(2025, 3, 8, 10))
+    d.current_step.refresh_from_db()
+    assert d.due_at == d.legal_due_at == at(2025, 3, 21, 17)
+    assert d.current_step.due_at == at(2025, 3, 7, 17)
+
+
 def test_a_late_dossier_needs_an_apology_before_anything_else(world, specialist, leader):
     d = receive(world, now=at(2025, 3, 3, 9))
     late = at(2025, 3, 25, 9)  # due 24/03 09:00
@@ -462,10 +567,9 @@ def test_counters_equal_a_recount(world, specialist, leader, counter_officer):
     dossier_refuse(actor=counter_officer, dossier=c, reason="Sai thẩm quyền")
     assert stats_stored() == stats_recount()
     day = at(2025, 3, 3).date()
-    row = stats_stored()[
-        (world.construction.pk, world.building_permit.pk, day, "in_person", "full")
-    ]
-    assert row == {"received": 1}
+    agencies = (world.construction.pk, world.construction.pk)  # resolving, receiving
+    row = stats_stored()[(*agencies, world.building_permit.pk, day, "in_person", "full")]
+    assert row == {"received": 1, "fee_bearing": 1}
 
 
 def test_clock_text_counts_working_time(world):

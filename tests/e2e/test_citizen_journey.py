@@ -1,13 +1,14 @@
 """The citizen's whole journey on a phone (390×844), in a real chromium (issue 4, the first
 acceptance point): sign up, find the building permit by an unaccented search, apply online
 with two files, supplement when the counter asks, follow the dossier while the agency
-receives, forwards and approves it, pay the fee in the sandbox gateway, choose postal return,
-get the result by post and rate the service.
+receives, forwards and approves it (with the signed result PDF), pay the fee in the sandbox
+gateway, choose postal return, get the result by post, download its signed electronic copy and
+rate the service.
 
 The officers act in a second browser context, at desktop width, through their own pages.
 Every citizen page is saved as ``test-artifacts/citizen-NN-<name>.png``; the database is
-checked at the end (one dossier, its shipment, payment, rating, the e-mails in the outbox,
-and the exact counters)."""
+checked at the end (one dossier, its shipment, payment, rating, the logged download of the
+result, the e-mails in the outbox, and the exact counters)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ from playwright.sync_api import expect
 
 from cchc.core.models import OutboxMessage
 from cchc.dossiers.counters import stats_recount, stats_stored
-from cchc.dossiers.models import Dossier, Payment, Shipment
+from cchc.dossiers.models import DocumentAccess, Dossier, Payment, Shipment
 from cchc.satisfaction.models import Aspect, Rating
 from tests.e2e.conftest import officer_open, officer_sign_out, shot
+from tests.e2e.test_portal_accessibility import axe_violations, describe
 from tests.factories import PASSWORD
 from tests.portal.apply_helpers import PDF, PNG
 from tests.world import BUILDING_PERMIT, ensure_world
@@ -111,6 +113,8 @@ def test_a_citizen_does_the_whole_journey_on_a_phone(phone_page, office, setting
     application.write_bytes(PDF)
     supplement = tmp_path / "ban-ve-bo-sung.pdf"
     supplement.write_bytes(PDF)
+    signed_result = tmp_path / "giay-phep-125.pdf"
+    signed_result.write_bytes(PDF + b"% 125/GPXD, ky so\n")
 
     # 1. Sign up, with the e-mail consent ticked.
     page.goto(page.base_url + "/dich-vu-cong/")
@@ -251,6 +255,7 @@ def test_a_citizen_does_the_whole_journey_on_a_phone(phone_page, office, setting
     officer_open(office, "Của tôi", code)
     office.locator("#action-phe-duyet summary").click()
     office.get_by_label("Số văn bản kết quả").fill("125/GPXD")
+    office.get_by_label("Tệp kết quả (PDF đã ký số)").set_input_files(signed_result)
     officer_act(office, "phe-duyet", "Phê duyệt", "Đã phê duyệt")
     expect(office.get_by_test_id("dossier-status")).to_have_text("Đã có kết quả")
     officer_sign_out(office)
@@ -338,6 +343,17 @@ def test_a_citizen_does_the_whole_journey_on_a_phone(phone_page, office, setting
     )
     citizen.shot("returned")
 
+    # The signed result is also on the page, as the citizen's electronic copy: it downloads.
+    result = page.get_by_role("region", name="Kết quả giải quyết")
+    expect(result).to_contain_text("Số 125/GPXD")
+    with page.expect_download() as download:
+        result.get_by_role("link", name="Tải kết quả (PDF)").click()
+    assert download.value.suggested_filename == f"ket-qua-{code}.pdf"
+    assert download.value.path().read_bytes() == signed_result.read_bytes()
+    citizen.shot("result-downloaded")
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
+
     # 10. The citizen rates the service: overall, each aspect, each officer, a comment.
     page.get_by_test_id("rate-link").click()
     form = page.get_by_test_id("rating-form")
@@ -373,6 +389,8 @@ def test_a_citizen_does_the_whole_journey_on_a_phone(phone_page, office, setting
     payment.refresh_from_db()
     assert (payment.state, payment.method, payment.amount_vnd) == ("paid", "online", 75000)
     assert Payment.objects.filter(dossier=dossier).count() == 1
+    [download_log] = DocumentAccess.objects.filter(dossier=dossier)
+    assert (download_log.kind, download_log.user.email) == ("result", CITIZEN["email"])
     rating = Rating.objects.get(dossier=dossier)
     assert rating.overall == "very_satisfied"
     assert rating.aspects.count() == len(Aspect.values)

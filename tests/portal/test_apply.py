@@ -748,6 +748,6 @@ def test_portal_dossiers_keep_the_summary_counters_exact(client, citizen, counte
 
     stored = stats_stored()
     assert stored == stats_recount()
-    online = [counts for key, counts in stored.items() if key[3] == "online"]
+    online = [counts for key, counts in stored.items() if key[4] == "online"]  # the channel
     assert sum(c.get("received", 0) for c in online) == 1
     assert sum(c.get("withdrawn", 0) for c in online) == 1

@@ -10,9 +10,12 @@ from django.urls import reverse
 
 from cchc.dossiers.models import Dossier, Payment
 from cchc.org.models import User
+from cchc.satisfaction.models import Rating
 from tests.portal.test_accounts import SIGNUP, make_citizen
 from tests.portal.test_apply import apply_url, form_data, submitted, text
 from tests.portal.test_payments import citizen_client, dossier, sandbox_pay, text_of  # noqa: F401
+from tests.satisfaction.test_rating import FORM as RATING
+from tests.satisfaction.test_rating import ready
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +93,12 @@ def test_the_payment_receipt_pdf_survives_a_name_stored_with_a_control_character
     response = citizen_client.get(reverse("portal:payment_receipt_pdf", args=[payment.public_id]))
     assert response.status_code == 200
     assert "Nguyễn Thị Dân" in text_of(response.content)
+
+
+def test_a_rating_comment_with_a_control_character_is_refused(client, world):
+    d = ready(world, applicant_user=world.citizen)
+    client.force_login(world.citizen)
+    url = reverse("portal:rate", args=[d.public_id])
+    response = client.post(url, {**RATING, "comment": "Nhanh\x01, đúng hẹn."})
+    assert MSG_CONTROL in text(response)
+    assert not Rating.objects.filter(dossier=d).exists()

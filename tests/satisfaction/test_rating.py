@@ -100,13 +100,16 @@ def test_applicant_rates_overall_each_aspect_and_each_officer(world):
     )
     rating.refresh_from_db()
     assert rating.overall == "satisfied" and rating.via == "account"
-    assert rating.rater_user == world.citizen and rating.agency == world.construction
+    assert rating.rater_user == world.citizen
+    assert rating.resolving_agency == rating.receiving_agency == world.construction
     assert rating.comment == "Cán bộ hướng dẫn tận tình."
     assert dict(rating.aspects.values_list("aspect", "level")) == ALL_ASPECTS
     assert dict(rating.officers.values_list("officer_id", "level")) == officers
     leader_row = rating.officers.get(officer=world.leader)
     assert leader_row.role == "leader" and leader_row.agency == world.construction
-    day = SatisfactionDailyStat.objects.get(agency=world.construction, day=date(2025, 3, 10))
+    day = SatisfactionDailyStat.objects.get(
+        resolving_agency=world.construction, day=date(2025, 3, 10)
+    )
     assert (day.very_satisfied, day.satisfied, day.not_satisfied) == (0, 1, 0)
     leader_year = OfficerYearStat.objects.get(officer=world.leader, year=2025)
     assert (leader_year.very_satisfied, leader_year.satisfied, leader_year.not_satisfied) == (
@@ -226,7 +229,7 @@ def test_counters_equal_a_recount_from_the_ratings(world):
         )
     daily, officers = satisfaction_recount()
     assert satisfaction_stored() == (daily, officers)
-    assert daily[(world.construction.pk, date(2025, 3, 10))] == {
+    assert daily[(world.construction.pk, world.construction.pk, date(2025, 3, 10))] == {
         "very_satisfied": 1,
         "not_satisfied": 1,
     }

@@ -68,7 +68,7 @@ def activity(world):
 
 def test_figures_rates_targets_and_the_duty_flag(activity, django_assert_max_num_queries):
     world = activity
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         report = agency_report(
             agencies_visible_to(world.home_affairs_evaluator),
             day_from=date(2025, 9, 1),
@@ -121,8 +121,9 @@ def test_each_officer_sees_the_agencies_in_scope(client, activity, django_assert
     client.force_login(world.leader)
     client.get(URL, PERIOD)  # warm the per-process caches
     # session, user, the leader's unit and its merged predecessors, dossier sums, rating
-    # sums, the ratings of this year and last (the duty flag), the agencies' names
-    with django_assert_num_queries(9):
+    # sums, the ratings of this year and last (the duty flag), the late steps, the agencies'
+    # names
+    with django_assert_num_queries(10):
         response = client.get(URL, PERIOD)
     assert response.status_code == 200
     page = response.content.decode()

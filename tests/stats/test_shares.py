@@ -56,7 +56,10 @@ def test_channel_shares_count_online_full_process_and_online_payment(
         shares = stats_shares(day_from=date(2025, 3, 1), day_to=date(2025, 3, 31))
     assert (shares.received, shares.online, shares.received_full_process) == (3, 1, 3)
     assert shares.online_share == shares.full_process_share == Decimal("0.3333")
-    assert (shares.paid, shares.paid_online, shares.online_payment_share) == (2, 1, Decimal("0.5"))
+    # Online payment: paid online / dossiers with fees (all three owe the permit's fee), not
+    # paid online / paid (DOMAIN B §5.2).
+    assert (shares.fee_bearing, shares.paid, shares.paid_online) == (3, 2, 1)
+    assert shares.online_payment_share == Decimal("0.3333")
     elsewhere = stats_shares(
         day_from=date(2025, 3, 1), day_to=date(2025, 3, 31), agency_ids=[world.justice.pk]
     )

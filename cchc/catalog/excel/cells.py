@@ -1,6 +1,10 @@
 """Reading one cell of an imported workbook: text, codes, numbers with a comma or dot decimal,
 "x" flags, Vietnamese choices, dd/mm/yyyy dates and HH:MM times. A bad cell is recorded as an
-error located by sheet, Excel row and column; reading goes on so every error is found."""
+error located by sheet, Excel row and column; reading goes on so every error is found.
+
+A text cell holding a control character (``cchc.core.validation``) is such an error: the import
+is refused with the cell named rather than the character silently stripped, as for any other
+bad cell — the officer fixes the source file, and what is published is what the file says."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from cchc.catalog.excel.layout import (
     COLUMNS,
     ERR_AGENCY,
     ERR_CHOICE,
+    ERR_CONTROL,
     ERR_DATE,
     ERR_FLAG,
     ERR_INTEGER,
@@ -26,6 +31,7 @@ from cchc.catalog.excel.layout import (
     ImportRowError,
 )
 from cchc.core.text import fold
+from cchc.core.validation import forbidden_character
 
 _TRUE = frozenset({"x", "co", "1", "true", "yes"})
 _FALSE = frozenset({"", "khong", "0", "false", "no"})
@@ -52,6 +58,10 @@ class RowReader:
         self.sheet, self.number, self.values, self.errors = sheet, number, values, errors
         self.columns = COLUMNS[sheet]
         self.index = {key: i for i, (key, _header) in enumerate(self.columns)}
+        for (key, _header), value in zip(self.columns, values, strict=False):
+            found = forbidden_character(value) if isinstance(value, str) else None
+            if found is not None:
+                self.fail(key, _(ERR_CONTROL).format(position=found[0], char=found[1]))
 
     def raw(self, key: str) -> object:
         return self.values[self.index[key]]

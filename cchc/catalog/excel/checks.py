@@ -4,6 +4,7 @@ process fits the legal time (DOMAIN A3)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -51,9 +52,12 @@ from cchc.catalog.services import (
     ERR_NO_STEPS,
     steps_fit_legal_time,
 )
+from cchc.core.text import fold
 from cchc.org.models import Agency
 
 P = Procedure
+# "(nếu có)" — "if any": in any case, spacing or without diacritics.
+_IF_ANY = re.compile(r"\(\s*neu co\s*\)")
 
 
 @dataclass
@@ -190,13 +194,21 @@ def _read_procedure(row: RowReader, code: str, plan: Plan) -> ProcedureRow:
     )
 
 
+def applies_only_if_any(name: str) -> bool:
+    """A document named "… (nếu có)" applies only to an applicant who has it, so it can never
+    be required: a paper that may not exist would block every submission without it."""
+    return bool(_IF_ANY.search(fold(name)))
+
+
 def _read_document(row: RowReader, plan: Plan) -> tuple:
+    name = row.text("name", required=True, max_length=500)
     return (
         row.integer("order", low=1, high=32767, default=0),
-        row.text("name", required=True, max_length=500),
+        name,
         row.choice("form", FORM_LABELS, default=RequiredDocument.Form.ORIGINAL),
         row.integer("count", low=1, high=32767, default=1),
-        row.flag("optional"),
+        # Column F, or the "(nếu có)" in the name (docs/catalog-excel.md).
+        row.flag("optional") or applies_only_if_any(name),
     )
 
 

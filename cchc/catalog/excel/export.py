@@ -7,7 +7,6 @@ from io import BytesIO
 
 from django.db.models import QuerySet
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from cchc.catalog.excel.layout import (
@@ -25,6 +24,7 @@ from cchc.catalog.excel.layout import (
     UNIT_LABELS,
 )
 from cchc.catalog.models import Procedure
+from cchc.core.xlsx import put
 
 
 def export_procedures(queryset: QuerySet[Procedure]) -> bytes:
@@ -97,12 +97,10 @@ def _write_row(sheet: object, row: int, values: list[object]) -> None:
     for column, value in enumerate(values, start=1):
         if value == "" or value is None:
             continue
+        # Text stays text (scrubbed, never a formula: ``cchc.core.xlsx.put``), and a code typed
+        # over keeps "@".
+        cell = put(sheet.cell(row=row, column=column), value)
         if isinstance(value, str):
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)  # openpyxl refuses control characters
-        cell = sheet.cell(row=row, column=column, value=value)
-        if isinstance(value, str):
-            # Text stays text: "=…" is not run as a formula, and a code typed over keeps "@".
-            cell.data_type = "s"
             cell.number_format = "@"
 
 

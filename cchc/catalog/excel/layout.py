@@ -29,6 +29,10 @@ ERR_HEADER = gettext_noop(
 ERR_TOO_MANY_ROWS = gettext_noop("Sheet có quá {n} dòng dữ liệu, hãy chia thành nhiều tệp.")
 ERR_REQUIRED = gettext_noop("Ô bắt buộc, đang để trống.")
 ERR_TOO_LONG = gettext_noop("Dài quá {n} ký tự.")
+ERR_CONTROL = gettext_noop(
+    "Có ký tự điều khiển không hiển thị được ({char}, ở vị trí {position}); xoá ký tự đó "
+    "trong ô rồi nhập lại."
+)
 ERR_NUMBER = gettext_noop("“{value}” không phải là số.")
 ERR_POSITIVE = gettext_noop("Phải là số lớn hơn 0, tối đa 2 chữ số thập phân, không quá {high}.")
 ERR_INTEGER = gettext_noop("Phải là số nguyên từ {low} đến {high}.")

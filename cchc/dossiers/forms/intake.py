@@ -67,6 +67,17 @@ def checklist_initial(snapshot: dict) -> list[dict]:
     return lines + [{"name": "", "form": "original", "copies": 1}] * EXTRA_DOCUMENT_LINES
 
 
+def paper_checklist(snapshot: dict, given: list[str]) -> list[dict]:
+    """The procedure's papers (from the version the dossier is under), each with whether it
+    is required and whether the applicant gave it (a document of that name is on the
+    dossier), so the counter sees the optional ("nếu có") papers given and not given."""
+    names = set(given)
+    return [
+        {"name": doc["name"], "optional": bool(doc.get("optional")), "given": doc["name"] in names}
+        for doc in snapshot.get("documents", [])
+    ]
+
+
 class IntakeForm(ApplicantChecksMixin, StyledForm):
     """The applicant, channel and outcome of a dossier presented at the counter."""
 

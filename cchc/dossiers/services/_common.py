@@ -20,7 +20,7 @@ from cchc.core.calendar import current_calendar
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, Role, Situation, TransitionError
 from cchc.domain.workdays import VN_TZ, WorkCalendar
-from cchc.dossiers.counters import stats_bump
+from cchc.dossiers.counters import stats_bump, steps_bump
 from cchc.dossiers.models import Dossier, DossierEvent, DossierStep
 from cchc.org.models import Agency, User
 from cchc.org.selectors import agency_scope_root
@@ -95,9 +95,7 @@ def lock(dossier: Dossier) -> Dossier:
 
 def unit_path(agency: Agency) -> str:
     """Path of the unit (department / commune) an agency belongs to: divisions roll up."""
-    while agency.level == Agency.Level.DIVISION and agency.parent_id:
-        agency = agency.parent
-    return agency.path
+    return agency.unit.path
 
 
 def actor_role(actor: User, dossier: Dossier) -> Role | None:
@@ -224,7 +222,15 @@ class EventDraft:
 
 def record(dossier: Dossier, actor: User | None, draft: EventDraft, at: datetime) -> DossierEvent:
     """Append the one event of this action. Its sequence number comes from the locked row;
-    the caller saves the dossier afterwards, which stores the new ``event_count``."""
+    the caller saves the dossier afterwards, which stores the new ``event_count``.
+
+    A hand-over (an event that closes a step: its time used is known) also keeps the step's
+    due moment as it stood then — moved by pauses, before a send-back reopens the step with a
+    new one — so that the control sheet (Mẫu 05) judges the row by it (DOMAIN A3)."""
+    data = draft.data
+    step = draft.from_step
+    if draft.step_used_seconds is not None and step is not None and step.due_at is not None:
+        data = {**data, "step_due_at": step.due_at.isoformat()}
     dossier.event_count += 1
     return DossierEvent.objects.create(
         dossier=dossier,
@@ -245,13 +251,14 @@ def record(dossier: Dossier, actor: User | None, draft: EventDraft, at: datetime
         note=draft.note,
         step_budget_seconds=draft.step_budget_seconds,
         step_used_seconds=draft.step_used_seconds,
-        data=draft.data,
+        data=data,
     )
 
 
 def bump(dossier: Dossier, at: datetime, **increments: int) -> None:
     stats_bump(
-        agency_id=dossier.receiving_agency_id,
+        resolving_agency_id=dossier.resolving_agency_id or dossier.receiving_agency_id,
+        receiving_agency_id=dossier.receiving_agency_id,
         procedure_id=dossier.procedure_id,
         day=local_day(at),
         channel=dossier.channel,
@@ -320,6 +327,18 @@ def hand_over(
         step.holder = actor
         step.save(update_fields=["holder"])
     used = finish_step(step, now, actor) if step is not None else None
+    data = dict(data or {})
+    if step is not None:
+        # Mẫu 05's result column, against the step's own due moment (DOMAIN A3), kept in the
+        # event (the step's due moment changes if it is reopened) and counted for its agency.
+        result = lifecycle.timeliness(now, step.due_at or now, VN_TZ)
+        data["step_result"] = str(result)
+        steps_bump(
+            agency_id=step.agency_id,
+            procedure_id=dossier.procedure_id,
+            day=local_day(now),
+            result=result,
+        )
     if target is not None:
         if target.state == DossierStep.State.DONE:
             target.finished_at = target.finished_by = None
@@ -339,7 +358,7 @@ def hand_over(
             to_step=target,
             step_budget_seconds=step.budget_seconds if step else None,
             step_used_seconds=used,
-            data=data or {},
+            data=data,
         ),
         now,
     )

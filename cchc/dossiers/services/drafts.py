@@ -37,6 +37,7 @@ from cchc.dossiers.services.intake import (
     check_file_limits,
     dossier_create_draft,
     dossier_submit,
+    resolving_agency,
 )
 from cchc.dossiers.uploads import delete_stored
 from cchc.org.models import Agency, User
@@ -250,6 +251,9 @@ def dossier_update_draft(
         changes.changed = _apply_details(dossier, details)
         if "receiving_agency" in changes.changed:
             dossier.receiving_agency = details.receiving_agency
+            dossier.resolving_agency = resolving_agency(
+                dossier.procedure_version.snapshot, details.receiving_agency
+            )
     if remove:
         documents = list(dossier.documents.filter(pk__in=set(remove)))
         if len(documents) != len(set(remove)):

@@ -128,15 +128,30 @@ def _current_version(procedure: Procedure) -> ProcedureVersion:
     return version
 
 
+def resolving_agency(snapshot: dict, receiving: Agency) -> Agency:
+    """The unit whose leader issues the result (DOMAIN A6, the agency figures are credited
+    to): the agency of the process's last approving step (a leader's), rolled up from a
+    division to its department or commune; the receiving agency's unit when that step is done
+    where the dossier is received. Fixed with the procedure version and the receiving agency."""
+    code = next(
+        (step["agency"] for step in reversed(snapshot["steps"]) if step["role"] == Role.LEADER),
+        "",
+    )
+    agency = Agency.objects.select_related("parent").filter(code=code).first() if code else None
+    return (agency or receiving).unit
+
+
 def _new_dossier(
     actor: User | None, request: IntakeRequest, agency: Agency, status: str, at: datetime
 ) -> tuple[Dossier, list[DossierDocument]]:
     procedure = request.procedure
     applicant = request.applicant
+    version = _current_version(procedure)
     dossier = Dossier.objects.create(
         procedure=procedure,
-        procedure_version=_current_version(procedure),
+        procedure_version=version,
         receiving_agency=agency,
+        resolving_agency=resolving_agency(version.snapshot, agency),
         applicant_kind=applicant.kind,
         applicant_name=applicant.full_name.strip(),
         applicant_id_number=applicant.id_number.strip(),
@@ -340,7 +355,7 @@ def dossier_receive(
     draft.data.update(data)
     event = record(dossier, actor, draft, at)
     dossier.save()
-    bump(dossier, at, received=1)
+    bump(dossier, at, received=1, fee_bearing=int(bool(fee_lines)))
     notify_applicant(dossier, "received")
     dossier.receipt_rows = ReceiptRows(steps, documents, fee_lines, event)
     return dossier
@@ -401,10 +416,10 @@ def dossier_accept(*, actor: User, dossier: Dossier, now: datetime | None = None
     now = now_or(now)
     dossier = lock(dossier)
     check(dossier, actor, Action.RECEIVE, now)
-    draft, _, _ = _complete_receipt(dossier, actor, now, from_status=dossier.status)
+    draft, _, fee_lines = _complete_receipt(dossier, actor, now, from_status=dossier.status)
     record(dossier, actor, draft, now)
     dossier.save()
-    bump(dossier, now, received=1)
+    bump(dossier, now, received=1, fee_bearing=int(bool(fee_lines)))
     notify_applicant(dossier, "received")
     return dossier
 
@@ -538,12 +553,15 @@ def _resume_clock(dossier: Dossier, request: SupplementRequest | None, now: date
             step.due_at = cal.add_working_seconds(now, step.budget_seconds)
             step.save(update_fields=["started_at", "paused_seconds", "due_at"])
     else:
+        # Moved by the working time actually paused, and by nothing when none passed: a due
+        # moment on Friday's closing stays there after a pause from Friday 17:30 to Saturday
+        # (DOMAIN A2), so the appointment printed for the applicant does not change.
         if dossier.legal_due_at:
-            dossier.legal_due_at = cal.add_working_seconds(dossier.legal_due_at, paused)
+            dossier.legal_due_at = cal.postpone(dossier.legal_due_at, paused)
         if dossier.due_at:
-            dossier.due_at = cal.add_working_seconds(dossier.due_at, paused)
+            dossier.due_at = cal.postpone(dossier.due_at, paused)
         if step is not None and step.due_at:
-            step.due_at = cal.add_working_seconds(step.due_at, paused)
+            step.due_at = cal.postpone(step.due_at, paused)
             step.paused_seconds += paused
             step.save(update_fields=["due_at", "paused_seconds"])
     dossier.paused_seconds += paused

@@ -3,13 +3,17 @@ fees, approval or rejection, apologies for late dossiers, stopping, and returnin
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_noop as N_
 
+from cchc.catalog.models import Procedure
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, Role, Status
+from cchc.domain.workdays import VN_TZ, hours_to_seconds
 from cchc.dossiers.models import Apology, Dossier, DossierStep, FeeLine, Payment, Shipment
 from cchc.dossiers.notifications import notify_applicant
 from cchc.dossiers.services._common import (
@@ -39,6 +43,14 @@ from cchc.dossiers.services._common import (
 from cchc.org.models import User
 
 MSG_METHOD = N_("Hình thức thanh toán không hợp lệ.")
+MSG_NEW_DUE_TOO_FAR = N_("Ngày hẹn mới quá xa: chậm nhất là {limit}.")
+MSG_HANDED_OVER_RANGE = N_("Thời điểm bàn giao phải trong khoảng từ {earliest} đến hiện tại.")
+MSG_DELIVERED_RANGE = N_(
+    "Thời điểm phát thành công phải sau thời điểm bàn giao và không ở tương lai."
+)
+# How long before its submission a dossier sent by post may have been handed to the post: an
+# envelope travels days; a month is generous and keeps typing errors (year 1) out.
+POSTAL_TRANSIT_LIMIT = timedelta(days=30)
 MSG_PAYMENT_ROW = N_("Giao dịch thanh toán không còn chờ xử lý hoặc không khớp với hồ sơ.")
 
 
@@ -140,6 +152,9 @@ def dossier_request_payment(
     lines = [(name.strip(), int(amount)) for name, amount in items if name.strip()]
     if not lines or any(amount <= 0 for _, amount in lines):
         raise DossierInputError(MSG_AMOUNT, "items")
+    # The first amount a dossier owes makes it one "with a financial obligation", the
+    # denominator of the online-payment share (DOMAIN B §5.2).
+    first_obligation = not dossier.fee_lines.exists()
     FeeLine.objects.bulk_create(
         FeeLine(dossier=dossier, name=name, amount_vnd=amount, is_financial_obligation=True)
         for name, amount in lines
@@ -159,6 +174,7 @@ def dossier_request_payment(
         now,
     )
     dossier.save()
+    bump(dossier, now, fee_bearing=int(first_obligation))
     notify_applicant(dossier, "payment_requested")
     return dossier
 
@@ -385,6 +401,38 @@ def dossier_reject(
     return dossier
 
 
+def _moment_text(moment: datetime) -> str:
+    """``28/03/2025 17:00``: how the forms ask for a moment, so it can be typed back."""
+    return f"{moment.astimezone(VN_TZ):%d/%m/%Y %H:%M}"
+
+
+def _legal_seconds(dossier: Dossier) -> int:
+    """The procedure version's legal processing time, in working seconds."""
+    snapshot = dossier.procedure_version.snapshot
+    amount = Decimal(snapshot["processing_time"])
+    if snapshot["processing_unit"] == Procedure.TimeUnit.WORKING_HOURS:
+        return hours_to_seconds(amount)
+    return calendar().days_to_seconds(amount)
+
+
+def apology_horizon(dossier: Dossier, now: datetime) -> datetime:
+    """The latest new appointment an apology may give (docs/deployment.md).
+
+    The procedure's legal time once more (times ``CCHC_APOLOGY_HORIZON_FACTOR``, at least
+    ``CCHC_APOLOGY_HORIZON_MIN_DAYS`` working days), in working time after the current
+    appointment — or after now, for a dossier already past it. An apology asks for an
+    extension (Circular 03/2025 "đề nghị gia hạn"), not an open end: a typed 31/12/9999 is a
+    mistake, and a due moment that far once took every worklist down."""
+    cal = calendar()
+    factor = Decimal(str(settings.CCHC_APOLOGY_HORIZON_FACTOR))
+    seconds = max(
+        int(_legal_seconds(dossier) * factor),
+        cal.days_to_seconds(settings.CCHC_APOLOGY_HORIZON_MIN_DAYS),
+    )
+    base = max(now, dossier.due_at) if dossier.due_at else now
+    return cal.postpone(base, seconds)
+
+
 @transaction.atomic
 def dossier_apologize(
     *,
@@ -404,6 +452,11 @@ def dossier_apologize(
     cal = calendar()
     if new_due_at <= now or (dossier.due_at and new_due_at <= dossier.due_at):
         raise DossierInputError(MSG_NEW_DUE_IN_PAST, "new_due_at")
+    latest = apology_horizon(dossier, now)
+    if new_due_at > latest:
+        raise DossierInputError(
+            MSG_NEW_DUE_TOO_FAR, "new_due_at", params={"limit": _moment_text(latest)}
+        )
     if not (cal.is_office_moment(new_due_at) or cal.is_closing_moment(new_due_at)):
         raise DossierInputError(MSG_NEW_DUE_NOT_OFFICE, "new_due_at")
     step = dossier.current_step
@@ -457,6 +510,15 @@ def dossier_stop(
     return dossier
 
 
+def _earliest_hand_over(dossier: Dossier, direction: str, now: datetime) -> datetime:
+    """A result goes out by post only after the dossier was received; a dossier comes in by
+    post at most ``POSTAL_TRANSIT_LIMIT`` before it was submitted or registered."""
+    if direction == Shipment.Direction.OUTBOUND and dossier.received_at is not None:
+        return dossier.received_at
+    start = dossier.submitted_at or dossier.received_at or now
+    return start - POSTAL_TRANSIT_LIMIT
+
+
 @transaction.atomic
 def dossier_record_shipment(
     *,
@@ -479,8 +541,13 @@ def dossier_record_shipment(
     if not carrier.strip() or not tracking_number.strip():
         raise DossierInputError(MSG_POSTAL_DETAILS, "tracking_number")
     handed_over_at = handed_over_at or now
-    if handed_over_at > now or (delivered_at and delivered_at > now):
-        raise DossierInputError(N_("Thời điểm bàn giao không được ở tương lai."), "handed_over_at")
+    earliest = _earliest_hand_over(dossier, direction, now)
+    if not earliest <= handed_over_at <= now:
+        raise DossierInputError(
+            MSG_HANDED_OVER_RANGE, "handed_over_at", params={"earliest": _moment_text(earliest)}
+        )
+    if delivered_at is not None and not handed_over_at <= delivered_at <= now:
+        raise DossierInputError(MSG_DELIVERED_RANGE, "delivered_at")
     shipment = Shipment.objects.create(
         dossier=dossier,
         direction=direction,

@@ -23,6 +23,7 @@ from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, Role, TransitionError
 from cchc.dossiers import forms
 from cchc.dossiers.actions import ACTIONS, BY_ACTION, BY_SLUG, DossierAction, perform
+from cchc.dossiers.forms.intake import paper_checklist
 from cchc.dossiers.messages import input_message, transition_message
 from cchc.dossiers.models import Dossier, DossierStep
 from cchc.dossiers.selectors import dossier_get_for_user, dossier_overdue
@@ -147,6 +148,7 @@ def dossier_page_context(
     outstanding = outstanding_fees(dossier)
     late = late_without_apology(dossier, now)
     allowed = allowed_actions_for(dossier, request.user, now)
+    documents = list(dossier.documents.select_related("supplement").order_by("id"))
     return {
         "dossier": dossier,
         "key": dossier_key(dossier),
@@ -156,7 +158,10 @@ def dossier_page_context(
         "late_without_apology": late,
         "paused": dossier.lifecycle_status in lifecycle.CLOCK_PAUSED,
         "steps": step_rows(dossier, steps, now),
-        "documents": list(dossier.documents.select_related("supplement").order_by("id")),
+        "documents": documents,
+        "papers": paper_checklist(
+            dossier.procedure_version.snapshot, [doc.name for doc in documents]
+        ),
         "supplements": list(dossier.supplements.select_related("requested_by")),
         "apologies": list(dossier.apologies.select_related("issued_by", "agency")),
         "fee_lines": list(dossier.fee_lines.order_by("id")),

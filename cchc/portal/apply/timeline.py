@@ -48,6 +48,15 @@ def status_hint(dossier: Dossier) -> str:
         ) % {"agency": dossier.receiving_agency.name}
     if dossier.status == Dossier.Status.RESULT_READY and dossier.outcome == "rejected":
         return _("Cơ quan từ chối giải quyết hồ sơ (xem lý do bên dưới).")
+    if (
+        dossier.status == Dossier.Status.RETURNED
+        and dossier.return_method == Dossier.ReturnMethod.ELECTRONIC
+        and dossier.result_file
+    ):
+        return _(
+            "Đã trả kết quả điện tử: tải về ở mục “Kết quả giải quyết” bên dưới. Hồ sơ đã "
+            "hoàn thành."
+        )
     return str(STATUS_HINTS.get(dossier.status, ""))
 
 

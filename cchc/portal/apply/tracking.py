@@ -1,6 +1,7 @@
 """Following one's dossiers (theo dõi hồ sơ): the list, the dossier page with its history in
-plain Vietnamese, the documents (downloaded as attachments, only by those allowed), the online
-supplement, the withdrawal, and the links other parts of the portal provide (payment, rating).
+plain Vietnamese, the documents and the signed result (downloaded as attachments, only by those
+allowed, each opening logged), the online supplement, the withdrawal, and the links other parts
+of the portal provide (payment, rating).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import logging
 import uuid
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -20,6 +21,7 @@ from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, TransitionError
 from cchc.dossiers.messages import error_message, input_message, transition_message
 from cchc.dossiers.models import Dossier, SupplementRequest
+from cchc.dossiers.results import result_released
 from cchc.dossiers.selectors import dossier_list_for_user, keyset_page
 from cchc.dossiers.services import (
     DossierInputError,
@@ -29,7 +31,7 @@ from cchc.dossiers.services import (
 )
 from cchc.dossiers.services._common import outstanding_fees, situation
 from cchc.dossiers.uploads import ERR_NOT_KEPT, UploadRefused, discard_on_error, store_uploads
-from cchc.dossiers.views.files import serve_document
+from cchc.dossiers.views.files import serve_document, serve_result
 from cchc.org.models import User
 from cchc.portal.apply.access import citizen_required, own_dossier
 from cchc.portal.apply.forms import ReturnMethodForm, SupplementForm, WithdrawForm
@@ -95,8 +97,10 @@ def _dossier_page(
         "withdraw_form": withdraw_form if can_withdraw else None,
         "return_form": return_form if Action.CHANGE_RETURN_METHOD in allowed else None,
         "shipments": list(dossier.shipments.order_by("handed_over_at")),
-        # Everyone else who opened the papers — officers, administrators — newest first
-        # (DOMAIN A10; the applicant's own downloads are in the data export).
+        "result_released": result_released(dossier),
+        "electronic_return": dossier.return_method == Dossier.ReturnMethod.ELECTRONIC,
+        # Everyone else who opened the papers or the result — officers, administrators —
+        # newest first (DOMAIN A10; the applicant's own downloads are in the data export).
         "document_accesses": list(
             dossier.document_accesses.exclude(user_id=dossier.applicant_user_id)
             .select_related("agency", "user")
@@ -220,3 +224,14 @@ def dossier_file_view(request: HttpRequest, public_id: uuid.UUID, document_id: i
     """A document of the citizen's own dossier, as an attachment."""
     dossier = own_dossier(request.user, public_id)
     return serve_document(request, dossier, document_id)
+
+
+@require_GET
+@citizen_required
+def dossier_result_view(request: HttpRequest, public_id: uuid.UUID) -> FileResponse:
+    """The signed result of the citizen's own dossier, as an attachment, once it has been
+    returned (before that it is not theirs yet: fees may be owed)."""
+    dossier = own_dossier(request.user, public_id)
+    if not result_released(dossier):
+        raise Http404
+    return serve_result(request, dossier)
