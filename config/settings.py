@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cchc.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -146,19 +147,30 @@ LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * env_int("CCHC_PASSWORD_RESET_MINUTES", 60)
 # How long the link that verifies a citizen's e-mail address or phone number works.
 CCHC_VERIFY_LINK_HOURS = env_int("CCHC_VERIFY_LINK_HOURS", 72)
-# django-axes: staff login locks after five failed attempts for that username.
+# Sign-in throttling (docs/decisions/0011-login-throttle-per-address-and-username.md):
+# a username locks after CCHC_LOGIN_FAILURE_LIMIT failures, whatever the address; a client
+# address is refused sign-in after CCHC_LOGIN_ADDRESS_FAILURE_LIMIT failures over any usernames
+# (higher: a whole office may sit behind one NAT). Both count the failures of the last
+# CCHC_LOGIN_COOLOFF_MINUTES, on every sign-in form (officers, citizens, /admin/login/).
 AXES_FAILURE_LIMIT = env_int("CCHC_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("CCHC_LOGIN_COOLOFF_MINUTES", 30))
+CCHC_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("CCHC_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_HANDLER = "cchc.org.login_throttle.LoginThrottleHandler"
+AXES_LOCKOUT_CALLABLE = "cchc.org.login_throttle.lockout_response"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The project's one rule for the client address (REMOTE_ADDR, or the X-Forwarded-For hop
+# written by the CCHC_NUM_PROXIES trusted proxies), as the rate limits use.
+AXES_CLIENT_IP_CALLABLE = "cchc.org.login_throttle.client_ip_address"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = NUM_PROXIES or None
 AXES_VERBOSE = False
-# Lockout is per username, not per address: offices reach the system through one NAT on the
-# government WAN, and locking an address would lock a whole agency out
-# (docs/decisions/0003-login-lockout-per-username.md). Password spraying from one address is
-# limited at the reverse proxy instead (docs/deployment.md).
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# axes.W006 asks for "ip_address" among the lockout parameters: the address is throttled by
+# its own, higher limit instead (decision 0011), so that a username's lockout never locks a
+# whole office and a colleague's successful sign-in never clears the address's count.
+# CCHC_SILENCED_SYSTEM_CHECKS: checks one installation deliberately accepts, by id (comma
+# separated) — a loopback demonstration without an SMS provider or a contracted payment
+# gateway (scripts/serve_prod.sh: core.E002, dossiers.E001). A real installation sets none.
+SILENCED_SYSTEM_CHECKS = ["axes.W006", *env_list("CCHC_SILENCED_SYSTEM_CHECKS", [])]
 
 # --- Internationalisation -----------------------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -228,6 +240,19 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if NUM_PROXIES els
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("CCHC_SESSION_SECONDS", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"
+# Anonymous pages with personal data (cchc.core.middleware.NoStoreMiddleware adds
+# "Cache-Control: private, no-store" to these and to every answer to a signed-in person).
+CCHC_NO_STORE_VIEWS = [
+    "public_lookup",  # a dossier's status, from its code and the applicant's phone
+    "portal:lookup",
+    "portal:rate",  # a dossier's rating page, from its link
+    "portal:rate_token",
+    "portal:password_reset_confirm",  # one-time links
+    "portal:verify_contact",
+    "portal:payment_return",  # the payment pages name the dossier
+    "portal:payment_receipt",
+    "portal:payment_receipt_pdf",
+]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -248,6 +273,8 @@ CONTENT_SECURITY_POLICY = {
 CCHC_OFFICE_HOURS = env_str("CCHC_OFFICE_HOURS", "08:00-12:00,13:00-17:00")
 CCHC_PROVINCE_NAME = env_str("CCHC_PROVINCE_NAME", "Tỉnh Bình Sơn")
 CCHC_API_PAGE_SIZE = env_int("CCHC_API_PAGE_SIZE", 20)
+# An API token works for this many days from its issue (then 401: issue a new one).
+CCHC_API_TOKEN_DAYS = env_int("CCHC_API_TOKEN_DAYS", 365)
 # Public address of the site, for links in e-mails, SMS and QR codes on receipts.
 CCHC_PUBLIC_URL = env_str("CCHC_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 # Dossier code (DOMAIN A4): receiving agency e-ID, receipt date, daily sequence.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.core.cache import cache
 from hypothesis import HealthCheck, settings
 
 from tests.world import World, ensure_world
@@ -20,6 +21,13 @@ settings.register_profile(
     "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=200
 )
 settings.load_profile("ci" if os.environ.get("CI") == "true" else "default")
+
+
+@pytest.fixture(autouse=True)
+def _no_rate_limit_left_over():
+    """Rate-limit counters live in the (per-process) cache: each test starts with none, so a
+    test never depends on which tests its worker ran before it."""
+    cache.clear()
 
 
 @pytest.fixture

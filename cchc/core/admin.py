@@ -1,11 +1,17 @@
-"""Administration of the working calendar: every save or delete is a new calendar version."""
+"""Administration of the working calendar (every save or delete is a new calendar version)
+and of the notification outbox (read-only, secret links hidden)."""
 
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from cchc.core.calendar import calendar_day_clear, calendar_day_set
 from cchc.core.models import CalendarDay, CalendarDayChange, CalendarVersion, OutboxMessage
+from cchc.core.outbox import redact_links
 
 
 @admin.register(CalendarDay)
@@ -67,7 +73,9 @@ class CalendarDayChangeAdmin(admin.ModelAdmin):
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(admin.ModelAdmin):
     """Operators see what was sent, what is waiting and why something failed; they may only
-    ask for an immediate retry (the message is never edited or deleted)."""
+    ask for an immediate retry (the message is never edited or deleted). The link of a secret
+    message (password reset, contact verification) is never shown: it belongs to its
+    recipient alone."""
 
     list_display = (
         "created_at",
@@ -80,7 +88,10 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     )
     list_filter = ("status", "channel", "template")
     search_fields = ("recipient", "subject", "dossier_code")
-    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+    # Every field read-only; the body only through ``shown_body``.
+    fields = readonly_fields = [
+        "shown_body" if f.name == "body" else f.name for f in OutboxMessage._meta.fields
+    ]
     actions = ("retry_now",)
 
     def has_add_permission(self, request: object) -> bool:
@@ -89,11 +100,20 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: object, obj: object = None) -> bool:
         return False
 
-    @admin.action(description="Gửi lại ngay (các thông báo chưa gửi được)")
-    def retry_now(self, request: object, queryset: object) -> None:
-        from django.utils import timezone
+    @admin.display(description=_("nội dung"))
+    def shown_body(self, obj: OutboxMessage) -> str:
+        return redact_links(obj.body) if obj.secret else obj.body
 
-        count = queryset.exclude(status=OutboxMessage.Status.SENT).update(
-            status=OutboxMessage.Status.PENDING, next_attempt_at=timezone.now(), claimed_until=None
+    @admin.action(description=_("Gửi lại ngay (các thông báo chưa gửi được)"))
+    def retry_now(self, request: HttpRequest, queryset: QuerySet[OutboxMessage]) -> None:
+        # A secret message given up has lost its link: the citizen asks for a new one.
+        count = (
+            queryset.exclude(status=OutboxMessage.Status.SENT)
+            .exclude(secret=True, status=OutboxMessage.Status.FAILED)
+            .update(
+                status=OutboxMessage.Status.PENDING,
+                next_attempt_at=timezone.now(),
+                claimed_until=None,
+            )
         )
         self.message_user(request, f"Đã xếp lại {count} thông báo để gửi ngay.")

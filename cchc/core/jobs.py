@@ -23,6 +23,9 @@ Guarantees:
   row, so the rare resend after a lost acknowledgement is recognisable downstream.
 - **In-app notices** (channel ``internal``) are read in the application: delivering one just
   marks it sent.
+- **No secret outlives delivery.** A message queued as secret (a password-reset or
+  verification link) keeps its body only while it waits: sent or given up, its links are
+  replaced by ``LINK_HIDDEN`` (``cchc.core.outbox``).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from cchc.core.models import OutboxMessage
+from cchc.core.outbox import redact_links
 from cchc.core.sms import BaseSmsBackend, sms_backend
 
 logger = logging.getLogger(__name__)
@@ -135,12 +139,19 @@ def outbox_deliver(*, now: datetime | None = None, limit: int = 500) -> Delivery
     return report
 
 
+def _forget_secret(row: OutboxMessage) -> dict[str, str]:
+    """The fields to store when ``row`` leaves the queue: a secret message keeps its text but
+    not its link, which only its recipient may hold."""
+    return {"body": redact_links(row.body)} if row.secret else {}
+
+
 def _record_sent(row: OutboxMessage) -> None:
     OutboxMessage.objects.filter(pk=row.pk, status=Status.PENDING).update(
         status=Status.SENT,
         sent_at=timezone.now(),
         attempts=F("attempts") + 1,
         claimed_until=None,
+        **_forget_secret(row),
     )
 
 
@@ -164,6 +175,7 @@ def _record_failure(row: OutboxMessage, exc: Exception, now: datetime) -> bool:
         last_error=error,
         next_attempt_at=None if gave_up else now + timedelta(seconds=retry_delay_seconds(attempts)),
         claimed_until=None,
+        **(_forget_secret(row) if gave_up else {}),
     )
     return gave_up
 

@@ -131,6 +131,10 @@ class OutboxMessage(models.Model):
     read_at = models.DateTimeField(_("đã xem lúc"), null=True, blank=True)
     last_error = models.CharField(_("lỗi gần nhất"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    # The body carries a link that works for its recipient alone (a password reset, a contact
+    # verification): never shown in the administration, and removed from the body once the
+    # message is sent or given up (cchc.core.outbox.redact_links).
+    secret = models.BooleanField(_("chứa liên kết riêng"), default=False)
 
     class Meta:
         verbose_name = _("thông báo")

@@ -83,11 +83,6 @@ def hit(scope: str, key: str, *, limit: int, window: int, now: float | None = No
     return max(math.ceil(start + window - now), 1)
 
 
-def public_lookup_hit(request: HttpRequest) -> int | None:
-    """The public dossier lookup's limit for ``request``'s client (see ``public_lookup_limit``)."""
-    return public_lookup_limit(client_ip(request))
-
-
 def public_lookup_limit(address: str) -> int | None:
     """The public dossier lookup's limit (``CCHC_PUBLIC_LOOKUP_LIMIT`` requests per
     ``CCHC_PUBLIC_LOOKUP_WINDOW`` seconds per client address)."""

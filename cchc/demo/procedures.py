@@ -3015,14 +3015,6 @@ def _strings(value: object) -> list[str]:
     return []
 
 
-def online_split() -> dict[str, int]:
-    """Number of procedures per online mode."""
-    split = {"full": 0, "partial": 0, "none": 0}
-    for proc in PROCEDURES:
-        split[proc["online"]] += 1
-    return split
-
-
 def validate() -> None:
     """Assert the invariants of the demo catalogue."""
     assert len(FIELDS) >= 22, len(FIELDS)

@@ -11,7 +11,8 @@ Two tables (ARCHITECTURE "Fast by construction"):
 Every counter is a function of the append-only event log (``DossierEvent``) and of what was
 fixed at receipt (the procedure version, the agencies): ``stats_recount`` and
 ``steps_recount`` rebuild them from it, and the services write, in each event's ``data``,
-whatever the recount needs that the rows do not keep (the step's result, the settlement).
+whatever the recount needs that the rows do not keep (the step's due moment, the settlement).
+A step's result is read the way the control sheet reads it (``cchc.dossiers.handovers``).
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from datetime import date
 from django.db import models, transaction
 from django.db.models import F
 
+from cchc.core.calendar import current_calendar
 from cchc.domain.lifecycle import Action, Timeliness
 from cchc.domain.workdays import VN_TZ
+from cchc.dossiers.handovers import step_result
 from cchc.dossiers.models import (
     COUNTERS,
     STEP_COUNTERS,
@@ -98,13 +101,6 @@ def steps_bump(*, agency_id: int, procedure_id: int, day: date, result: str) -> 
     _bump(StepDailyStat, key, {STEP_COUNTER[Timeliness(result)]: 1})
 
 
-def legacy_step_result(budget_seconds: int, used_seconds: int) -> str:
-    """The result of a hand-over recorded before events carried ``step_result``: late when it
-    used more working time than its budget, early otherwise (the due moment it had then is not
-    kept, so "on time" cannot be told apart; only databases from before December 2026)."""
-    return Timeliness.LATE if used_seconds > budget_seconds else Timeliness.EARLY
-
-
 def _events() -> Iterable[DossierEvent]:
     return (
         DossierEvent.objects.select_related("dossier", "dossier__procedure_version", "from_step")
@@ -176,15 +172,16 @@ def stats_recount() -> Counts:
 def steps_recount() -> Counts:
     """Recompute the step counters from the hand-over events. Keys are ``STEP_KEY`` tuples."""
     counts: Counts = {}
+    calendar = current_calendar()
     for event in _events():
         step = event.from_step
         if step is None or event.step_used_seconds is None or event.action in RECEIPT_ACTIONS:
             continue
-        result = (event.data or {}).get("step_result") or legacy_step_result(
-            event.step_budget_seconds or 0, event.step_used_seconds
-        )
+        result = step_result(event, calendar)
+        if result is None:
+            continue
         key = (step.agency_id, event.dossier.procedure_id, event.at.astimezone(VN_TZ).date())
-        name = STEP_COUNTER[Timeliness(result)]
+        name = STEP_COUNTER[result]
         row = counts.setdefault(key, {})
         row[name] = row.get(name, 0) + 1
     return counts

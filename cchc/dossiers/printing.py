@@ -37,6 +37,7 @@ from cchc.core.xlsx import XLSX_CONTENT_TYPE
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action
 from cchc.domain.workdays import VN_TZ, WorkCalendar
+from cchc.dossiers.handovers import step_due, step_result
 from cchc.dossiers.models import Apology, Dossier, DossierEvent, SupplementRequest
 from cchc.dossiers.rating_links import lookup_rating_url
 from cchc.dossiers.tracking_book import (
@@ -318,41 +319,11 @@ def _apology(dossier: Dossier) -> dict:
     return context
 
 
-def row_result(handed_over_at: datetime, step_due_at: datetime | None) -> str:
-    """Early / on time / late for one step (DOMAIN A3, the rule the dossier is judged by):
-    the hand-over against the step's own due moment — early on a date before the step's due
-    date, on time on that date and not after the due moment, late after it."""
-    if step_due_at is None:
-        return ""
-    return _(ROW_RESULT[lifecycle.timeliness(handed_over_at, step_due_at, VN_TZ)])
-
-
-def step_due(event: DossierEvent, calendar: WorkCalendar) -> datetime | None:
-    """The due moment of the step this hand-over closed, as it stood then.
-
-    Hand-overs keep it in their data (``step_due_at``). For events recorded before it was
-    kept, it is found again from what they hold: the step's budget less the working time it
-    used (pauses excluded) remained after the hand-over, so the due moment is the hand-over
-    moved by that much working time — exact for a hand-over in office hours. A step that used
-    more than its budget was late whenever it was due: ``None`` then, and the row says so."""
-    stored = (event.data or {}).get("step_due_at")
-    if stored:
-        return datetime.fromisoformat(stored)
-    budget, used = event.step_budget_seconds, event.step_used_seconds
-    if budget is None or used is None or used > budget:
-        return None
-    return calendar.postpone(event.at, budget - used)
-
-
 def _judge(event: DossierEvent, calendar: WorkCalendar) -> tuple[str, str]:
     """The row's result and the step due moment it was judged by, as printed."""
+    result = step_result(event, calendar)
     due = step_due(event, calendar)
-    if due is not None:
-        return row_result(event.at, due), moment_text(due)
-    budget, used = event.step_budget_seconds, event.step_used_seconds
-    if budget is not None and used is not None and used > budget:
-        return _(ROW_RESULT["late"]), ""
-    return "", ""
+    return (_(ROW_RESULT[result]) if result else ""), (moment_text(due) if due else "")
 
 
 def control_rows(dossier: Dossier) -> list[dict]:

@@ -54,9 +54,19 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ("user", "name", "hint", "created_at", "last_used_at", "revoked_at")
-    readonly_fields = ("hint", "created_at", "last_used_at")
-    fields = ("user", "name", "hint", "created_at", "last_used_at", "revoked_at")
+    list_display = (
+        "user",
+        "name",
+        "hint",
+        "created_at",
+        "last_used_at",
+        "expires_at",
+        "revoked_at",
+    )
+    list_filter = ("revoked_at", "expires_at")
+    # An administrator may bring the expiry forward or revoke; the rest is the token's record.
+    readonly_fields = ("user", "hint", "created_at", "last_used_at")
+    fields = ("user", "name", "hint", "created_at", "last_used_at", "expires_at", "revoked_at")
 
     def has_add_permission(self, request: object) -> bool:
         # A token's secret is shown once by `manage.py issue_api_token`; the admin can revoke.

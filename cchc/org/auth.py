@@ -13,17 +13,18 @@ _TOUCH_SECONDS = 60
 
 
 def user_for_token(raw: str) -> User | None:
-    """The active user owning ``raw``, or ``None`` for an unknown, revoked or inactive one."""
+    """The active user owning ``raw``, or ``None`` for an unknown, expired, revoked or
+    inactive one (the API answers 401 either way: it tells nobody which)."""
     if not raw or not raw.startswith(ApiToken.PREFIX):
         return None
+    now = timezone.now()
     token = (
         ApiToken.objects.select_related("user", "user__agency")
-        .filter(key_hash=ApiToken.digest(raw), revoked_at__isnull=True)
+        .filter(key_hash=ApiToken.digest(raw), revoked_at__isnull=True, expires_at__gt=now)
         .first()
     )
     if token is None or not token.user.is_active:
         return None
-    now = timezone.now()
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > _TOUCH_SECONDS:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user

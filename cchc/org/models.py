@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import date
+from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models, transaction
@@ -226,8 +227,15 @@ class ConsentRecord(models.Model):
         return f"{self.user} — {self.get_purpose_display()}: {state}"
 
 
+def api_token_expiry() -> datetime:
+    """When a token issued now stops working: ``CCHC_API_TOKEN_DAYS`` (365) days from now."""
+    return timezone.now() + timedelta(days=settings.CCHC_API_TOKEN_DAYS)
+
+
 class ApiToken(models.Model):
-    """A bearer token for API v1. Only a SHA-256 of the secret is stored."""
+    """A bearer token for API v1. Only a SHA-256 of the secret is stored. It works until it
+    expires (``expires_at``, a year by default) or is revoked, whichever comes first; a token
+    that leaked into a forgotten script stops working by itself."""
 
     PREFIX = "cchc_"
 
@@ -237,6 +245,8 @@ class ApiToken(models.Model):
     hint = models.CharField(_("gợi ý"), max_length=12, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True)
+    # Tokens that existed before expiry was introduced get a year from that upgrade.
+    expires_at = models.DateTimeField(_("hết hạn lúc"), default=api_token_expiry)
     revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
 
     class Meta:
@@ -251,8 +261,12 @@ class ApiToken(models.Model):
         return hashlib.sha256(raw.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user: User, name: str = "") -> tuple[ApiToken, str]:
-        """Create a token; the raw secret is returned once and never stored."""
+    def issue(cls, user: User, name: str = "", *, days: int | None = None) -> tuple[ApiToken, str]:
+        """Create a token valid for ``days`` (default ``CCHC_API_TOKEN_DAYS``); the raw secret
+        is returned once and never stored."""
         raw = cls.PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, key_hash=cls.digest(raw), hint=raw[:12])
+        expires_at = api_token_expiry() if days is None else timezone.now() + timedelta(days=days)
+        token = cls.objects.create(
+            user=user, name=name, key_hash=cls.digest(raw), hint=raw[:12], expires_at=expires_at
+        )
         return token, raw

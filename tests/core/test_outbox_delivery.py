@@ -9,7 +9,6 @@ import email.policy
 import random
 import socket
 import threading
-import time
 from datetime import timedelta
 
 import pytest
@@ -147,8 +146,8 @@ def test_smtp_outage_keeps_the_message_and_delivers_it_once_when_the_server_retu
     smtp_server.stop()
     other = dataclasses.replace(APPLICANT, email="lan.tran@example.vn", phone="0912345678")
     second = receive(world, applicant=other)
-    before = timezone.now()
-    report = outbox_deliver()
+    moment = timezone.now()
+    report = outbox_deliver(now=moment)
 
     # The SMS went out; the e-mail stays in the outbox, counted and scheduled for a retry.
     assert (report.sent, report.retrying, report.failed) == (1, 1, 0)
@@ -157,8 +156,9 @@ def test_smtp_outage_keeps_the_message_and_delivers_it_once_when_the_server_retu
     assert waiting.attempts == 1
     assert waiting.last_error
     assert waiting.claimed_until is None
-    assert before + timedelta(seconds=60) <= waiting.next_attempt_at
-    assert waiting.next_attempt_at <= timezone.now() + timedelta(seconds=66)
+    # The first retry: CCHC_OUTBOX_RETRY_SECONDS after the attempt, plus at most 10 % jitter.
+    assert moment + timedelta(seconds=60) <= waiting.next_attempt_at
+    assert waiting.next_attempt_at <= moment + timedelta(seconds=66)
     assert [m.phone for m in sms.outbox] == [APPLICANT.phone, "0912345678"]
 
     # Not due yet: a run right away leaves it alone.
@@ -306,38 +306,43 @@ def test_concurrent_workers_send_each_message_exactly_once(settings):
 
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
-def test_a_claim_skips_rows_another_worker_holds_instead_of_waiting():
+def test_a_claim_never_takes_rows_another_worker_holds():
+    """PostgreSQL skips the other worker's locked rows and claims the rest while that worker
+    is still in its transaction (SKIP LOCKED: no waiting); SQLite has one writer at a time, so
+    the claim waits for the other transaction and then sees its lease."""
     for number in range(6):
         outbox_enqueue(channel=Channel.SMS, recipient=f"09000000{number:02d}", subject="", body="")
     held: list[int] = []
-    locked, release = threading.Event(), threading.Event()
+    locked, release, committing = threading.Event(), threading.Event(), threading.Event()
 
     def other_worker() -> None:
         try:
             with transaction.atomic():
                 rows = OutboxMessage.objects.select_for_update().order_by("pk")[:3]
                 held.extend(row.pk for row in rows)
+                OutboxMessage.objects.filter(pk__in=held).update(
+                    claimed_until=timezone.now() + LEASE
+                )
                 locked.set()
-                release.wait(10)
+                release.wait(30)
+                committing.set()
         finally:
             connection.close()
 
     thread = threading.Thread(target=other_worker)
     thread.start()
     assert locked.wait(10)
-    started = time.monotonic()
     if connection.vendor == "postgresql":
-        # SKIP LOCKED: the claim takes the other rows at once.
         claimed = outbox_claim(now=timezone.now(), limit=10)
+        # The other worker has not even begun to commit: the claim did not wait for it.
+        waited = committing.is_set()
         release.set()
-        assert sorted(row.pk for row in claimed) == sorted(
-            set(OutboxMessage.objects.values_list("pk", flat=True)) - set(held)
-        )
-        assert time.monotonic() - started < 5
+        assert not waited
     else:
-        # SQLite has one writer at a time: the claim waits for the other transaction.
         threading.Timer(0.3, release.set).start()
         claimed = outbox_claim(now=timezone.now(), limit=10)
-        assert len(claimed) == 6
-        assert time.monotonic() - started >= 0.25
-    thread.join(10)
+        # It ran once the other transaction committed, and saw the lease written there.
+        assert committing.is_set()
+    thread.join(30)
+    everything = set(OutboxMessage.objects.values_list("pk", flat=True))
+    assert sorted(row.pk for row in claimed) == sorted(everything - set(held))

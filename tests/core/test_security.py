@@ -30,6 +30,12 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
         CCHC_SECRET_KEY=secrets.token_urlsafe(50),
         CCHC_ALLOWED_HOSTS="dichvucong.binhson.gov.vn",
         CCHC_DATABASE_URL=f"sqlite:///{tmp_path}/deploy.sqlite3",
+        # What production sets beyond the defaults (the checks of
+        # tests/core/test_production_checks.py refuse the development ones).
+        CCHC_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        CCHC_SMS_BACKEND="cchc.core.sms.ProviderSmsBackend",
+        CCHC_PAYMENT_GATEWAY="tests.core.test_production_checks.ContractedGateway",
+        CCHC_PAYMENT_SECRET=secrets.token_urlsafe(50),
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -133,30 +133,38 @@ def test_the_apology_form_shows_the_horizon_error_on_its_field(client, world):
     d = overdue(world)
     client.force_login(world.specialist)
     url = reverse("dossiers:action", args=[d.code, "xin-loi"])
-    response = client.post(
-        url, {"xin-loi-reason": "Chậm", "xin-loi-new_due_at": "31/12/9999 17:00"}
-    )
-    assert response.status_code == 422
-    body = response.content.decode()
-    assert 'id="id_xin-loi-new_due_at_error"' in body
-    assert "Ngày hẹn mới quá xa" in body
+    # Year 9999 is stopped at the door (the shared date type); a date the door lets through
+    # but beyond the horizon is refused by the service, on the same field.
+    for typed, message in (
+        ("31/12/9999 17:00", "2100"),
+        ("31/12/2099 17:00", "Ngày hẹn mới quá xa"),
+    ):
+        response = client.post(url, {"xin-loi-reason": "Chậm", "xin-loi-new_due_at": typed})
+        assert response.status_code in (400, 422)
+        body = response.content.decode()
+        assert 'id="id_xin-loi-new_due_at_error"' in body
+        assert message in body
     d.refresh_from_db()
-    assert d.apology_count == 0 and d.due_at.year < 9999
+    assert d.apology_count == 0 and d.due_at.year < 2099
 
 
 def test_the_api_refuses_an_apology_in_year_9999_with_a_422_on_the_field(client, world):
     d = overdue(world)
     _, raw = ApiToken.issue(world.specialist)
-    response = client.post(
-        f"/api/v1/dossiers/{d.code}/actions",
-        {"action": "apologize", "reason": "Chậm", "new_due_at": "9999-12-31T17:00:00+07:00"},
-        content_type="application/json",
-        headers={"Authorization": f"Bearer {raw}"},
-    )
-    assert response.status_code == 422, response.content
-    body = response.json()
-    assert body["errors"][0]["param"] == "new_due_at"
-    assert "Ngày hẹn mới quá xa" in body["detail"]
+    for moment, message in (
+        ("9999-12-31T17:00:00+07:00", "2100"),
+        ("2099-12-31T17:00:00+07:00", "Ngày hẹn mới quá xa"),
+    ):
+        response = client.post(
+            f"/api/v1/dossiers/{d.code}/actions",
+            {"action": "apologize", "reason": "Chậm", "new_due_at": moment},
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {raw}"},
+        )
+        assert response.status_code == 422, response.content
+        body = response.json()
+        assert body["errors"][0]["param"] == "new_due_at"
+        assert message in body["detail"]
     d.refresh_from_db()
     assert d.apology_count == 0
 

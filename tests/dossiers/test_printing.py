@@ -14,7 +14,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from cchc.core.calendar import current_calendar
 from cchc.dossiers import printing
+from cchc.dossiers.handovers import step_result
 from cchc.dossiers.models import Dossier, DossierEvent
 from cchc.dossiers.printing import (
     FORM_KINDS,
@@ -22,7 +24,6 @@ from cchc.dossiers.printing import (
     control_rows,
     form_filename,
     render_form,
-    row_result,
     tracking_book,
 )
 from cchc.dossiers.selectors import Worklist, dossier_worklist
@@ -435,13 +436,25 @@ def test_forms_load_only_the_vendored_fonts_and_inline_images():
             fetcher.fetch(url)
 
 
-def test_row_result_compares_the_hand_over_with_the_steps_due_moment():
+def test_a_hand_over_is_judged_by_the_steps_due_moment():
     due = at(2025, 7, 9, 11)
-    assert row_result(at(2025, 7, 8, 16, 59), due) == "Trước hạn"
-    assert row_result(at(2025, 7, 9, 8), due) == "Đúng hạn"
-    assert row_result(due, due) == "Đúng hạn"
-    assert row_result(at(2025, 7, 9, 11, 1), due) == "Trễ hạn"
-    assert row_result(at(2025, 7, 9, 10), None) == ""
+    calendar = current_calendar()
+
+    def result(handed_over_at, data=None, budget=None, used=None):
+        event = DossierEvent(
+            at=handed_over_at,
+            data={"step_due_at": due.isoformat()} if data is None else data,
+            step_budget_seconds=budget,
+            step_used_seconds=used,
+        )
+        return step_result(event, calendar)
+
+    assert result(at(2025, 7, 8, 16, 59)) == "early"
+    assert result(at(2025, 7, 9, 8)) == "on_time"
+    assert result(due) == "on_time"
+    assert result(at(2025, 7, 9, 11, 1)) == "late"
+    assert result(at(2025, 7, 9, 10), data={}) is None  # closed no step
+    assert result(at(2025, 7, 9, 10), data={}, budget=3600, used=7200) == "late"
 
 
 # --- Forms a dossier does not have ------------------------------------------------------------

@@ -22,8 +22,10 @@ from cchc.dossiers.services import (
     dossier_create_draft,
     dossier_submit,
 )
+from cchc.org.forms import lockout_params
 from cchc.org.identity import MSG_CCCD_BIRTH_YEAR, MSG_CCCD_FORMAT, MSG_CCCD_PROVINCE
 from cchc.org.models import ConsentRecord, User
+from cchc.portal.access import MSG_CITIZENS_ONLY
 from cchc.portal.accounts import views
 from cchc.portal.accounts.forms import MSG_LOGIN_INVALID, MSG_PASSWORD_MISMATCH
 from cchc.portal.accounts.privacy import NOTICE_VERSION
@@ -302,7 +304,7 @@ def test_a_wrong_password_says_so_without_telling_which_part(client, world):
     for identifier in ("binh.le@example.vn", "nobody@example.vn", "0900000000"):
         response = login(client, identifier, "sai-mat-khau-roi")
         assert response.status_code == 200
-        assert str(MSG_LOGIN_INVALID) in page(response)
+        assert str(MSG_LOGIN_INVALID) % lockout_params() in page(response)
         assert "sai-mat-khau-roi" not in page(response)
 
 
@@ -327,12 +329,31 @@ def test_an_officer_can_use_the_portal_form_with_a_username(client, counter_offi
 # --- my account -----------------------------------------------------------------------------
 
 
-def test_the_account_page_needs_a_signed_in_citizen(client, counter_officer):
-    response = client.get(reverse("portal:account"))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("portal:login") + "?next=")
+@pytest.mark.parametrize(
+    ("method", "name"),
+    [
+        ("get", "account"),
+        ("get", "account_export"),
+        ("get", "account_close"),
+        ("post", "verify_send"),
+        ("get", "my_dossiers"),
+    ],
+)
+def test_citizen_pages_send_visitors_to_sign_in_and_refuse_officers_alike(
+    client, counter_officer, method, name
+):
+    """One rule for every citizen page (``cchc.portal.access.citizen_required``)."""
+    url = reverse(f"portal:{name}")
+    visit = getattr(client, method)
+
+    anonymous = visit(url)
     client.force_login(counter_officer)
-    assert client.get(reverse("portal:account"))["Location"] == reverse("home")
+    officer = visit(url)
+
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith(reverse("portal:login") + "?next=")
+    assert officer.status_code == 403
+    assert str(MSG_CITIZENS_ONLY) in page(officer)
 
 
 def test_a_citizen_edits_name_address_and_contacts(client, world):
@@ -555,7 +576,7 @@ def test_a_closed_account_cannot_sign_in_and_frees_its_email(client, world):
     client.force_login(user)
     client.post(reverse("portal:account_close"), {"password": PASSWORD})
     for identifier in ("binh.le@example.vn", "0987222333"):
-        assert str(MSG_LOGIN_INVALID) in page(login(client, identifier))
+        assert str(MSG_LOGIN_INVALID) % lockout_params() in page(login(client, identifier))
     assert signup(client, email="binh.le@example.vn").status_code == 302
 
 

@@ -11,13 +11,17 @@ from cchc.dossiers.models import Payment
 from cchc.dossiers.payments.selectors import payment_list_needing_review
 from cchc.dossiers.payments.services import (
     MSG_REFUND_NOT_ALLOWED,
+    MSG_REFUND_ROLE,
     Outcome,
     PaymentError,
+    can_record_refund,
     payment_handle_callback,
     payment_mark_refunded,
     payment_start,
 )
 from cchc.dossiers.services import dossier_pay
+from cchc.org.models import User
+from tests.factories import UserFactory
 from tests.portal.test_payments import online_dossier, result_fields
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +172,84 @@ def test_a_long_voucher_is_kept_whole_beside_the_reason(client, world, citizen, 
     payment.refresh_from_db()
     assert payment.review_note == reason
     assert payment.review_resolution.endswith(voucher)
+
+
+# --- who may record a refund: the agency's money handlers -----------------------------------
+
+ROLES = [
+    ("citizen", False),
+    ("counter_officer", True),
+    ("specialist", False),
+    ("leader", True),
+    ("other_agency_officer", False),
+    ("other_agency_leader", False),
+    ("reform_officer", False),
+    ("home_affairs_evaluator", False),
+    ("admin", False),
+]
+
+
+@pytest.fixture
+def other_agency_leader(world):
+    return UserFactory(
+        username="t.other.leader", role=User.Role.LEADER, agency=world.justice, full_name="Lý Tư"
+    )
+
+
+def persona(request, world, name: str):
+    if name == "other_agency_leader":
+        return request.getfixturevalue("other_agency_leader")
+    return getattr(world, name)
+
+
+@pytest.mark.parametrize(("name", "allowed"), ROLES)
+def test_only_the_receiving_agencys_counter_officer_or_leader_records_a_refund(
+    request, world, citizen, name, allowed
+):
+    payment = flagged_late(world, citizen)
+    actor = persona(request, world, name)
+
+    assert can_record_refund(actor, payment) is allowed
+    if allowed:
+        payment_mark_refunded(actor=actor, payment=payment, note="UNC số 15")
+        payment.refresh_from_db()
+        assert payment.state == Payment.State.REFUNDED and payment.recorded_by == actor
+    else:
+        with pytest.raises(PaymentError) as refused:
+            payment_mark_refunded(actor=actor, payment=payment, note="UNC số 15")
+        assert refused.value.message in (MSG_REFUND_ROLE, MSG_REFUND_NOT_ALLOWED)
+        payment.refresh_from_db()
+        assert payment.needs_review and payment.state == Payment.State.EXPIRED
+        assert payment.review_closed_at is None and payment.recorded_by is None
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [
+        ("counter_officer", 302),
+        ("leader", 302),
+        ("specialist", 403),
+        ("reform_officer", 403),
+        ("home_affairs_evaluator", 403),
+        ("admin", 403),
+        ("other_agency_officer", 404),
+        ("other_agency_leader", 404),
+    ],
+)
+def test_the_refund_form_is_posted_and_shown_only_to_money_handlers(
+    client, request, world, citizen, name, status
+):
+    payment = flagged_late(world, citizen)
+    actor = persona(request, world, name)
+    client.force_login(actor)
+
+    page = client.get(REVIEW).content.decode()
+    response = client.post(refund_url(payment), {"note": "UNC số 15"})
+
+    assert response.status_code == status
+    assert (refund_url(payment) in page) is (status == 302)
+    if status == 403:
+        assert payment.dossier.code in page  # they may see it, not close it
+        assert str(MSG_REFUND_ROLE) in response.content.decode()
+    payment.refresh_from_db()
+    assert payment.needs_review is (status != 302)

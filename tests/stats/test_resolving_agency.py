@@ -150,7 +150,7 @@ def test_a_late_step_is_charged_to_the_agency_that_held_it(world, centre):
         actor=world.leader,
         dossier=d,
         reason="Chờ ý kiến của cơ quan phối hợp",
-        new_due_at=at(2025, 10, 31, 16),
+        new_due_at=at(2025, 10, 15, 16),
         now=at(2025, 9, 25),
     )
     dossier_forward(actor=world.specialist, dossier=d, now=at(2025, 10, 8, 10))
@@ -191,7 +191,7 @@ def test_the_report_shows_timely_apologies_and_third_visits(client, world, centr
         actor=world.leader,
         dossier=d,
         reason="Chờ ý kiến của cơ quan phối hợp",
-        new_due_at=at(2025, 10, 31, 16),
+        new_due_at=at(2025, 10, 15, 16),
         now=at(2025, 9, 25),
     )
     dossier_record_visit(

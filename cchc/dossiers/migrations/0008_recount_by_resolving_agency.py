@@ -1,9 +1,11 @@
-"""Data: every dossier gets the agency that resolves it, and the dossier and step counters are
-recounted from the event log with the resolving agency as their first dimension.
+"""Data: every dossier gets the agency that resolves it, and the dossier counters are recounted
+from the event log with the resolving agency as their first dimension.
 
 A frozen copy of the rules of ``cchc.dossiers.services.intake.resolving_agency`` and
-``cchc.dossiers.counters`` as they were written (a migration never imports app code): later
-changes to those modules do not change what this migration did."""
+``cchc.dossiers.counters.stats_recount`` as they were written (a migration never imports app
+code): later changes to those modules do not change what this migration did. The step counters
+(new) start empty: judging an earlier hand-over needs the working calendar, which a migration
+cannot use; ``manage.py stats_rebuild`` counts them (docs/deployment.md, Upgrades)."""
 
 from zoneinfo import ZoneInfo
 
@@ -42,15 +44,14 @@ def fill_resolving_agency(apps, schema_editor):
 def recount(apps, schema_editor):
     DossierEvent = apps.get_model("dossiers", "DossierEvent")
     DossierDailyStat = apps.get_model("dossiers", "DossierDailyStat")
-    StepDailyStat = apps.get_model("dossiers", "StepDailyStat")
-    daily, steps, fee_bearing = {}, {}, set()
+    daily, fee_bearing = {}, set()
 
     def add(table, key, name):
         row = table.setdefault(key, {})
         row[name] = row.get(name, 0) + 1
 
     events = (
-        DossierEvent.objects.select_related("dossier", "dossier__procedure_version", "from_step")
+        DossierEvent.objects.select_related("dossier", "dossier__procedure_version")
         .order_by("dossier_id", "seq")
         .iterator(chunk_size=2000)
     )
@@ -95,12 +96,6 @@ def recount(apps, schema_editor):
             add(daily, key, "paid")
             if data.get("method") == "online":
                 add(daily, key, "paid_online")
-        step = event.from_step
-        if step is not None and event.step_used_seconds is not None and action != "receive":
-            result = data.get("step_result") or (
-                "late" if event.step_used_seconds > (event.step_budget_seconds or 0) else "early"
-            )
-            add(steps, (step.agency_id, d.procedure_id, day), f"steps_{result}")
 
     DossierDailyStat.objects.all().delete()
     names = (
@@ -113,11 +108,6 @@ def recount(apps, schema_editor):
     )
     DossierDailyStat.objects.bulk_create(
         [DossierDailyStat(**dict(zip(names, k, strict=True)), **v) for k, v in daily.items()],
-        batch_size=1000,
-    )
-    StepDailyStat.objects.all().delete()
-    StepDailyStat.objects.bulk_create(
-        [StepDailyStat(agency_id=k[0], procedure_id=k[1], day=k[2], **v) for k, v in steps.items()],
         batch_size=1000,
     )
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("dossiers", "0006_dossierdailystat_moved_from_stats"),
+        ("dossiers", "0009_agencies_required"),
     ]
 
     operations = [

@@ -35,10 +35,10 @@ from cchc.domain.lifecycle import Action, TransitionError
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.models import Dossier, Payment
 from cchc.dossiers.payments.gateway import CallbackResult, GatewayStatus, get_gateway
-from cchc.dossiers.selectors import dossier_list_for_user
 from cchc.dossiers.services import DossierInputError, dossier_pay
 from cchc.dossiers.services._common import check, lock, outstanding_fees
 from cchc.org.models import User
+from cchc.org.selectors import agencies_visible_to
 
 logger = logging.getLogger("cchc.payments")
 
@@ -67,6 +67,9 @@ MSG_REFUND_NOT_ALLOWED = N_(
     "Giao dịch này không (hoặc không còn) chờ đối soát: không có khoản nào cần ghi nhận hoàn tiền."
 )
 MSG_REFUND_NOTE = N_("Cần ghi rõ chứng từ hoàn tiền.")
+MSG_REFUND_ROLE = N_(
+    "Chỉ cán bộ một cửa hoặc lãnh đạo của cơ quan tiếp nhận hồ sơ mới được ghi nhận hoàn tiền."
+)
 
 STATE_WORDS = {Payment.State.EXPIRED: "hết hạn", Payment.State.FAILED: "không thành công"}
 RECEIPT_PREFIX = "BL-{day:%Y%m%d}-"
@@ -388,6 +391,34 @@ def payment_refresh(*, payment: Payment, now: datetime | None = None) -> Payment
 # --- Refund --------------------------------------------------------------------------------
 
 
+# Money is handled by the one-stop counter and answered for by the agency's leader; the
+# officers who appraise dossiers, the reform and home-affairs staff and the administrators see
+# the reconciliation but do not close it.
+MONEY_ROLES = frozenset({User.Role.COUNTER_OFFICER, User.Role.LEADER})
+
+
+class PaymentForbidden(PaymentError):
+    """The actor may see the payment but not change it (a 403, not a 409)."""
+
+
+def refund_agency_ids(user: User) -> frozenset[int]:
+    """The agencies whose payments ``user`` may record refunds for: for a counter officer or
+    leader, their unit (its subtree, the units merged into it); for anyone else, none."""
+    if not getattr(user, "is_authenticated", False) or user.role not in MONEY_ROLES:
+        return frozenset()
+    return frozenset(agencies_visible_to(user).values_list("pk", flat=True))
+
+
+def can_record_refund(
+    user: User, payment: Payment, *, agency_ids: frozenset[int] | None = None
+) -> bool:
+    """May ``user`` record the refund of ``payment`` (close its reconciliation)? A counter
+    officer or leader of the agency that received the dossier — and so the money. A page
+    listing many payments passes ``agency_ids`` (``refund_agency_ids``) read once."""
+    allowed = refund_agency_ids(user) if agency_ids is None else agency_ids
+    return payment.dossier.receiving_agency_id in allowed
+
+
 @transaction.atomic
 def payment_mark_refunded(
     *, actor: User, payment: Payment, note: str, now: datetime | None = None
@@ -397,11 +428,12 @@ def payment_mark_refunded(
     back: the payment becomes *refunded*. For a paid payment charged a second time, the
     extra charge is what was given back: the payment stays paid. Either way the flag is
     closed with the time and a resolution naming the refund voucher; the reason it was
-    flagged (``review_note``) stays as it was. Changes no dossier."""
-    visible = dossier_list_for_user(actor).filter(pk=payment.dossier_id).exists()
-    if not (actor.is_officer and visible):
-        raise PaymentError(MSG_REFUND_NOT_ALLOWED)
-    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    flagged (``review_note``) stays as it was. Changes no dossier. Only a counter officer or
+    leader of the receiving agency may (``can_record_refund``); anyone else gets
+    ``PaymentForbidden``."""
+    payment = Payment.objects.select_for_update().select_related("dossier").get(pk=payment.pk)
+    if not can_record_refund(actor, payment):
+        raise PaymentForbidden(MSG_REFUND_ROLE)
     if not payment.needs_review:
         raise PaymentError(MSG_REFUND_NOT_ALLOWED)
     if not note.strip():

@@ -21,6 +21,7 @@ from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, Role, Situation, TransitionError
 from cchc.domain.workdays import VN_TZ, WorkCalendar
 from cchc.dossiers.counters import stats_bump, steps_bump
+from cchc.dossiers.handovers import step_result
 from cchc.dossiers.models import Dossier, DossierEvent, DossierStep
 from cchc.org.models import Agency, User
 from cchc.org.selectors import agency_scope_root
@@ -327,18 +328,6 @@ def hand_over(
         step.holder = actor
         step.save(update_fields=["holder"])
     used = finish_step(step, now, actor) if step is not None else None
-    data = dict(data or {})
-    if step is not None:
-        # Mẫu 05's result column, against the step's own due moment (DOMAIN A3), kept in the
-        # event (the step's due moment changes if it is reopened) and counted for its agency.
-        result = lifecycle.timeliness(now, step.due_at or now, VN_TZ)
-        data["step_result"] = str(result)
-        steps_bump(
-            agency_id=step.agency_id,
-            procedure_id=dossier.procedure_id,
-            day=local_day(now),
-            result=result,
-        )
     if target is not None:
         if target.state == DossierStep.State.DONE:
             target.finished_at = target.finished_by = None
@@ -347,7 +336,7 @@ def hand_over(
     else:
         dossier.current_step = None
     dossier.status = new_status
-    record(
+    event = record(
         dossier,
         actor,
         EventDraft(
@@ -358,11 +347,20 @@ def hand_over(
             to_step=target,
             step_budget_seconds=step.budget_seconds if step else None,
             step_used_seconds=used,
-            data=data,
+            data=data or {},
         ),
         now,
     )
     dossier.save()
+    result = step_result(event, calendar()) if step is not None else None
+    if result is not None:
+        # Mẫu 05's result for the step, counted for the agency that held it (DOMAIN A3).
+        steps_bump(
+            agency_id=step.agency_id,
+            procedure_id=dossier.procedure_id,
+            day=local_day(now),
+            result=result,
+        )
 
 
 def close_with_reason(

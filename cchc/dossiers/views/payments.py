@@ -18,7 +18,13 @@ from cchc.dossiers.payments.selectors import (
     payment_list_needing_review,
     payment_list_review_closed,
 )
-from cchc.dossiers.payments.services import PaymentError, payment_mark_refunded
+from cchc.dossiers.payments.services import (
+    PaymentError,
+    PaymentForbidden,
+    can_record_refund,
+    payment_mark_refunded,
+    refund_agency_ids,
+)
 from cchc.org.permissions import staff_required
 
 CLOSED_SHOWN = 20
@@ -31,12 +37,19 @@ def _page(
     bound_for: object = None,
     status: int = 200,
 ) -> HttpResponse:
+    handles_money = refund_agency_ids(request.user)
     rows = [
         {
             "payment": payment,
-            "form": bound
-            if bound is not None and payment.pk == bound_for
-            else RefundForm(auto_id=f"refund-{payment.pk}-%s"),
+            # Only the receiving agency's counter officers and leaders close a review; the
+            # others see why it is open.
+            "form": (
+                bound
+                if bound is not None and payment.pk == bound_for
+                else RefundForm(auto_id=f"refund-{payment.pk}-%s")
+            )
+            if can_record_refund(request.user, payment, agency_ids=handles_money)
+            else None,
         }
         for payment in payment_list_needing_review(request.user)
     ]
@@ -62,7 +75,7 @@ def payment_refund_view(request: HttpRequest, public_id: str) -> HttpResponse:
         payment_mark_refunded(actor=request.user, payment=payment, note=form.cleaned_data["note"])
     except PaymentError as error:
         messages.error(request, _(error.message))
-        return _page(request, status=409)
+        return _page(request, status=403 if isinstance(error, PaymentForbidden) else 409)
     messages.success(
         request,
         _("Đã ghi nhận hoàn tiền cho giao dịch của hồ sơ %(code)s.")

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cchc.core.validation import CleanTextFormMixin
+from cchc.org.forms import LockoutMessageMixin
 from cchc.org.models import PHONE_VALIDATOR, User
 from cchc.portal.accounts.backends import normalize_identifier, normalize_phone
 from cchc.portal.accounts.services import (
@@ -29,8 +30,8 @@ from cchc.portal.accounts.validators import validate_citizen_id, validate_citize
 MSG_PASSWORD_MISMATCH = _("Hai lần nhập mật khẩu không khớp nhau.")
 MSG_WRONG_PASSWORD = _("Mật khẩu không đúng.")
 MSG_LOGIN_INVALID = _(
-    "Thông tin đăng nhập hoặc mật khẩu không đúng. Sau 5 lần sai liên tiếp, tài khoản bị tạm "
-    "khoá 30 phút."
+    "Thông tin đăng nhập hoặc mật khẩu không đúng. Sau %(limit)s lần sai liên tiếp, tài khoản "
+    "bị tạm khoá %(minutes)s phút."
 )
 MSG_EMAIL_INVALID = _("Thư điện tử không đúng định dạng, ví dụ: ten@example.vn.")
 MSG_REQUIRED = _("Vui lòng nhập thông tin này.")
@@ -224,7 +225,7 @@ class ProfileForm(ContactFieldsMixin):
         super().__init__(*args, **kwargs)
 
 
-class CitizenLoginForm(CleanTextFormMixin, AuthenticationForm):
+class CitizenLoginForm(LockoutMessageMixin, CleanTextFormMixin, AuthenticationForm):
     """E-mail, phone number or username, and password."""
 
     error_messages = {

@@ -4,8 +4,6 @@ is asking, validate a form, call one service, render or redirect."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
@@ -29,6 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cchc.core.ratelimit import client_ip, hit
 from cchc.org.models import User
+from cchc.portal.access import citizen_required
 from cchc.portal.accounts.forms import (
     CitizenLoginForm,
     CitizenSetPasswordForm,
@@ -92,22 +91,6 @@ def _too_many(request: HttpRequest, retry_after: int) -> HttpResponse:
     response = render(request, "portal/accounts/too_many.html", {"minutes": minutes}, status=429)
     response["Retry-After"] = str(retry_after)
     return response
-
-
-def citizen_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Signed in with a citizen account; otherwise to the portal sign-in (anonymous) or the
-    back office (officers, who have no citizen profile)."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        user = request.user
-        if not user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), reverse("portal:login"))
-        if user.role != User.Role.CITIZEN:
-            return redirect("home")
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _apply_error(form: SignupForm | ProfileForm, error: AccountInputError) -> None:

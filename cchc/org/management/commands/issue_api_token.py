@@ -11,6 +11,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("username")
         parser.add_argument("--name", default="", help="Tên gợi nhớ của khoá")
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help="Số ngày khoá còn hiệu lực (mặc định CCHC_API_TOKEN_DAYS, 365)",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         user = User.objects.filter(username=options["username"]).first()
@@ -18,5 +24,7 @@ class Command(BaseCommand):
             raise CommandError(f"Không có người dùng '{options['username']}'.")
         if not user.is_active:
             raise CommandError(f"Người dùng '{user.username}' đã bị khoá.")
-        _token, raw = ApiToken.issue(user, name=options["name"])
+        if options["days"] is not None and options["days"] < 1:
+            raise CommandError("--days phải từ 1 trở lên.")
+        _token, raw = ApiToken.issue(user, name=options["name"], days=options["days"])
         self.stdout.write(raw)
