@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.conf import settings
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Path, Query, Router
 
 from cchc.catalog.models import Procedure
 from cchc.catalog.schemas import ProcedureDetail, ProcedureListQuery, ProcedurePage
 from cchc.catalog.selectors import procedure_get, procedure_list
+from cchc.core.validation import ApiText
 from cchc.org.auth import optional_token_user
 from cchc.org.selectors import is_staff_user
 
@@ -54,8 +57,11 @@ def procedures(request: HttpRequest, query: Query[ProcedureListQuery]) -> dict:
     }
 
 
+ProcedureCode = Annotated[ApiText, Path(max_length=30, description="Mã thủ tục")]
+
+
 @router.get("/{code}", response=ProcedureDetail, summary="Chi tiết thủ tục")
-def procedure_detail(request: HttpRequest, code: str) -> dict:
+def procedure_detail(request: HttpRequest, code: ProcedureCode) -> dict:
     staff = is_staff_user(optional_token_user(request))
     p = procedure_get(code, in_force_only=not staff)
     return {

@@ -5,13 +5,15 @@ from __future__ import annotations
 from ninja import Schema
 from pydantic import Field as PydanticField
 
+from cchc.core.validation import ApiText
+
 
 class ProcedureListQuery(Schema):
-    q: str = PydanticField(
+    q: ApiText = PydanticField(
         "", max_length=200, description="Tìm theo mã hoặc tên (không dấu cũng được)"
     )
-    field: str = PydanticField("", max_length=30, description="Mã lĩnh vực")
-    agency: str = PydanticField("", max_length=13, description="Mã định danh cơ quan")
+    field: ApiText = PydanticField("", max_length=30, description="Mã lĩnh vực")
+    agency: ApiText = PydanticField("", max_length=13, description="Mã định danh cơ quan")
     page: int = PydanticField(1, ge=1, le=100000, description="Trang, bắt đầu từ 1")
 
 
@@ -31,19 +33,19 @@ class ProcedurePage(Schema):
     next: str | None
 
 
-class DocumentOut(Schema):
+class ProcedureDocumentOut(Schema):
     name: str
     form: str
     count: int
     optional: bool
 
 
-class FeeOut(Schema):
+class ProcedureFeeOut(Schema):
     name: str
     amount_vnd: int
 
 
-class StepOut(Schema):
+class ProcedureStepOut(Schema):
     order: int
     name: str
     agency: str | None
@@ -51,7 +53,7 @@ class StepOut(Schema):
     budget_hours: float
 
 
-class VersionOut(Schema):
+class ProcedureVersionOut(Schema):
     number: int
     status: str
     decision_number: str
@@ -81,10 +83,10 @@ class ProcedureDetail(Schema):
     inter_agency: bool
     result_name: str
     fee_vnd: int
-    fees: list[FeeOut]
-    documents: list[DocumentOut]
+    fees: list[ProcedureFeeOut]
+    documents: list[ProcedureDocumentOut]
     legal_bases: list[str]
-    steps: list[StepOut]
+    steps: list[ProcedureStepOut]
     decision_number: str
     decision_date: str | None
-    versions: list[VersionOut]
+    versions: list[ProcedureVersionOut]

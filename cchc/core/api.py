@@ -1,22 +1,29 @@
-"""API v1: the working calendar (due dates and working days) and shared input errors."""
+"""API v1: the working calendar (due dates and working days), and what every router of API v1
+shares: the error bodies, required text, and input errors explained in Vietnamese."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 from cchc.core.calendar import current_calendar
 from cchc.core.validation import (
     API_DATE_RANGE,
     API_ERROR_TYPES,
     API_MESSAGES,
+    TEXT_RULE,
     ApiDate,
     ApiMoment,
+    ApiText,
     year_in_range,
 )
 from cchc.domain.workdays import VN_TZ, CalendarError
@@ -38,12 +45,110 @@ _MESSAGES = {
     "greater_than_equal": "quá nhỏ",
     "less_than_equal": "quá lớn",
     "string_too_long": "quá dài",
-    "too_long": "quá dài",
-    "too_short": "quá ngắn",
+    "string_too_short": "không được để trống",
+    "string_pattern_mismatch": "không đúng định dạng",
+    "string_type": "phải là chuỗi chữ",
+    "too_long": "quá nhiều phần tử",
+    "too_short": "cần ít nhất một phần tử",
+    "list_type": "phải là danh sách",
+    "model_type": "phải là đối tượng JSON",
+    "model_attributes_type": "phải là đối tượng JSON",
+    "dict_type": "phải là đối tượng JSON",
+    "int_type": "phải là số nguyên",
+    "int_from_float": "phải là số nguyên",
+    "bool_type": "phải là true hoặc false",
+    "bool_parsing": "phải là true hoặc false",
+    "extra_forbidden": "không phải tham số của thao tác này",
     "json_invalid": "không phải JSON hợp lệ",
     "literal_error": "không thuộc các giá trị cho phép",
     "enum": "không thuộc các giá trị cho phép",
+    "union_tag_invalid": "không thuộc các giá trị cho phép",
+    "union_tag_not_found": "bắt buộc phải có",
+    "text_blank": "không được để trống",
 }
+# Messages for a field's own ``pattern`` (``explain_validation_errors``), by pattern.
+PATTERN_MESSAGES: dict[str, str] = {}
+
+
+# --- What every router shares -----------------------------------------------------------------
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class InputErrorItem(Schema):
+    param: str
+    message: str
+
+
+class InputErrorOut(Schema):
+    detail: str
+    errors: list[InputErrorItem]
+
+
+class RefusalOut(Schema):
+    """An action refused: for the caller's role (403) or in the current state (409)."""
+
+    detail: str
+    allowed_actions: list[str]
+
+
+# Refused characters (cchc.core.validation.TEXT_PATTERN) and the whitespace Python's
+# ``str.strip`` removes that is not refused: required text must hold something else.
+_REFUSED = r"\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF"
+_SPACE = r"\t\n\r \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
+REQUIRED_TEXT_PATTERN = rf"^[^{_REFUSED}]*[^{_REFUSED}{_SPACE}][^{_REFUSED}]*$"
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("text_blank", "không được để trống")
+    return value
+
+
+@dataclass(frozen=True)
+class _NotBlank:
+    """Text that must hold more than spaces; its JSON-schema pattern says both rules (no
+    refused character, something besides spaces) so that generated clients send such text."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(_not_blank, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema.update(pattern=REQUIRED_TEXT_PATTERN, minLength=1)
+        return json_schema
+
+
+RequiredText = Annotated[str, TEXT_RULE, _NotBlank()]
+
+
+@dataclass(frozen=True)
+class Documented:
+    """JSON-schema keywords shown in the document and not checked by pydantic: for an input
+    whose every other value the endpoint answers otherwise (the public lookup answers 404 for
+    any code or phone it does not know, at both its doors)."""
+
+    keywords: tuple[tuple[str, object], ...]
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema.update(self.keywords)
+        return json_schema
+
+
+def documented(**keywords: object) -> Documented:
+    return Documented(tuple(keywords.items()))
+
+
+"""Text an API input must give (a reason, a name): no refused character, not only spaces."""
 
 
 class ApiInputError(Exception):
@@ -60,9 +165,13 @@ def explain_validation_errors(errors: list[dict]) -> list[dict]:
     explained = []
     for error in errors:
         location = [str(part) for part in error.get("loc", ()) if part not in ("query", "body")]
-        param = ".".join(location) or "?"
         kind = error.get("type", "")
+        if kind.startswith("union_tag"):  # the discriminator is missing or unknown: name it
+            location.append(str(error.get("ctx", {}).get("discriminator", "?")).strip("'"))
+        param = ".".join(location) or "?"
         message = error.get("msg") if kind in API_ERROR_TYPES else _MESSAGES.get(kind)
+        if kind == "string_pattern_mismatch":
+            message = PATTERN_MESSAGES.get(error.get("ctx", {}).get("pattern"), message)
         if message is None:
             message = f"không hợp lệ ({error.get('msg', kind)})"
         elif kind in ("greater_than_equal", "less_than_equal") and "ctx" in error:
@@ -108,8 +217,10 @@ def _positive_decimal(param: str, raw: str, limit: Decimal) -> Decimal:
 
 class DueDateQuery(Schema):
     start: ApiMoment = Field(..., description="Thời điểm tiếp nhận, ISO 8601 có múi giờ")
-    working_days: str | None = Field(None, description="Số ngày làm việc (có thể lẻ, ví dụ 0.5)")
-    working_hours: str | None = Field(None, description="Số giờ làm việc")
+    working_days: ApiText | None = Field(
+        None, max_length=40, description="Số ngày làm việc (có thể lẻ, ví dụ 0.5)"
+    )
+    working_hours: ApiText | None = Field(None, max_length=40, description="Số giờ làm việc")
 
 
 class DueDateOut(Schema):

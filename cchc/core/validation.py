@@ -301,11 +301,44 @@ Constraints go in the field's ``Field(...)`` — ``name: ApiText = Field(max_len
 before ``TEXT_RULE``; nested as ``Annotated[ApiText, Field(pattern=…)]`` pydantic would leave
 the field's own pattern out of the JSON schema."""
 
-ApiDate = Annotated[date, _Checked(_api_year, DATE_PATTERN)]
+# The documented forms with any year (the year is checked next, with its own message) and, for
+# a moment, the offset left optional (its absence has its own message too).
+_ANY_YEAR = r"[0-9]{4}"
+_DAY_AS_WRITTEN = re.compile(rf"{_ANY_YEAR}{_DAY}")
+_MOMENT_AS_WRITTEN = re.compile(
+    rf"{_ANY_YEAR}{_DAY}[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{{1,6}})?"
+    r"([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?"
+)
+
+
+def _written_as_day(value: object) -> object:
+    """Pydantic alone would also read a number, or a string of digits, as a Unix timestamp
+    and a moment at midnight as its day; the document says ``YYYY-MM-DD``."""
+    if isinstance(value, date) or (isinstance(value, str) and _DAY_AS_WRITTEN.fullmatch(value)):
+        return value
+    raise PydanticCustomError("date_parsing", API_MESSAGES["date_parsing"])
+
+
+def _written_as_moment(value: object) -> object:
+    """Only the documented ISO 8601 form: not a number read as a Unix timestamp, nor the
+    other spellings pydantic would take (a space for the ``T``, no seconds…)."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _MOMENT_AS_WRITTEN.fullmatch(value):
+        return value
+    error = "datetime_from_date_parsing"
+    raise PydanticCustomError(error, API_MESSAGES[error])
+
+
+ApiDate = Annotated[date, BeforeValidator(_written_as_day), _Checked(_api_year, DATE_PATTERN)]
 """A day in an API schema (``YYYY-MM-DD``), years MIN_YEAR..MAX_YEAR (422 ``date_range``)."""
 
+# Before-validators run last-listed first: the '+' is restored before the form is checked.
 ApiMoment = Annotated[
-    AwareDatetime, BeforeValidator(_plus_restored), _Checked(_api_year, MOMENT_PATTERN)
+    AwareDatetime,
+    BeforeValidator(_written_as_moment),
+    BeforeValidator(_plus_restored),
+    _Checked(_api_year, MOMENT_PATTERN),
 ]
 """A moment in an API schema: ISO 8601 with its UTC offset (422 ``timezone_aware`` without
 one), years MIN_YEAR..MAX_YEAR as written (422 ``date_range``)."""

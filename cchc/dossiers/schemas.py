@@ -8,18 +8,19 @@ e-mail) are checked by ``applicant_data`` and raise ``ApiInputError`` naming the
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Prefetch
 from ninja import Schema
-from pydantic import Field
+from pydantic import ConfigDict, Field, StrictBool, StrictInt
 
-from cchc.core.api import ApiInputError
+from cchc.core.api import PATTERN_MESSAGES, ApiInputError, RequiredText, documented
+from cchc.core.validation import TEXT_PATTERN, ApiDate, ApiMoment, ApiText
 from cchc.domain import lifecycle
-from cchc.domain.identity import normalize_phone, phone_ok
-from cchc.domain.lifecycle import Action, TransitionError
+from cchc.domain.identity import normalize_phone
+from cchc.domain.lifecycle import TransitionError
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.models import Apology, Dossier, DossierEvent, DossierStep, Payment
 from cchc.dossiers.selectors import dossier_overdue
@@ -28,175 +29,134 @@ from cchc.dossiers.services._common import situation
 from cchc.org.identity import applicant_id_message
 from cchc.org.models import User
 
-MSG_FULL_NAME = "cần ghi họ tên cá nhân hoặc tên tổ chức"
 MSG_PHONE = "số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0"
 MSG_EMAIL = "địa chỉ thư điện tử không đúng định dạng"
-MSG_DOCUMENT_NAME = "cần ghi tên giấy tờ"
+
+# What ``normalize_phone`` and ``phone_ok`` accept: 10 digits starting with 0 (or +84 / 84 and
+# 9 digits), with spaces, dots, dashes, brackets or tabs anywhere; or nothing at all.
+_NOISE = r"[ .()\t-]*"
+PHONE_PATTERN = rf"^{_NOISE}((\+{_NOISE}8{_NOISE}4|8{_NOISE}4|0)({_NOISE}[0-9]){{9}}{_NOISE})?$"
+# Addresses Django's EmailValidator accepts, in ASCII (dot-atom local part, host names, a TLD
+# of letters); or nothing at all.
+_ATOM = r"[-!#$%&'*+/=?^_`{}|~0-9A-Za-z]+"
+_LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL_PATTERN = rf"^$|^{_ATOM}(\.{_ATOM})*@({_LABEL}\.)+[A-Za-z]{{2,24}}$"
+PATTERN_MESSAGES.update({PHONE_PATTERN: MSG_PHONE, EMAIL_PATTERN: MSG_EMAIL})
 
 
-# --- Input ----------------------------------------------------------------------------------
+# --- Input ---------------------------------------------------------------------------------
 
 
-class ApplicantIn(Schema):
+class InputSchema(Schema):
+    """A request body: unknown fields are refused (never silently dropped)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ApplicantIn(InputSchema):
     kind: Literal["person", "organization"] = Field("person", description="Cá nhân hoặc tổ chức")
-    full_name: str = Field(..., max_length=255, description="Họ tên cá nhân / tên tổ chức")
-    id_number: str = Field(
-        "", max_length=20, description="Số CCCD (12 chữ số) hoặc mã số thuế của tổ chức"
+    full_name: RequiredText = Field(..., max_length=255, description="Họ tên cá nhân / tên tổ chức")
+    id_number: ApiText = Field(
+        "",
+        max_length=20,
+        description=(
+            "Cá nhân: số CCCD (12 chữ số: mã tỉnh, thế kỷ và giới tính, năm sinh, số ngẫu "
+            "nhiên); tổ chức: mã số thuế (10 chữ số, hoặc 13 với chi nhánh, ví dụ "
+            "0101234567-001)"
+        ),
     )
-    phone: str = Field("", max_length=20, description="Số điện thoại (10 chữ số, bắt đầu bằng 0)")
-    email: str = Field("", max_length=254)
-    address: str = Field("", max_length=255)
+    phone: ApiText = Field(
+        "",
+        max_length=20,
+        pattern=PHONE_PATTERN,
+        description="Số điện thoại: 10 chữ số, bắt đầu bằng 0 (hoặc +84)",
+    )
+    email: ApiText = Field("", max_length=254, pattern=EMAIL_PATTERN)
+    address: ApiText = Field("", max_length=255, description="Địa chỉ")
 
 
-class DocumentIn(Schema):
-    name: str = Field(..., max_length=500, description="Tên giấy tờ")
-    original: bool = Field(True, description="Bản chính (true) hay bản sao (false)")
-    copies: int = Field(1, ge=1, le=100, description="Số bản")
+class DocumentIn(InputSchema):
+    name: RequiredText = Field(..., max_length=500, description="Tên giấy tờ")
+    original: StrictBool = Field(True, description="Bản chính (true) hay bản sao (false)")
+    copies: StrictInt = Field(1, ge=1, le=100, description="Số bản")
 
 
-class IntakeIn(Schema):
-    procedure_code: str = Field(..., max_length=30, description="Mã thủ tục hành chính")
+class IntakeIn(InputSchema):
+    procedure_code: RequiredText = Field(
+        ..., max_length=30, description="Mã thủ tục hành chính trong danh mục"
+    )
     channel: Literal["in_person", "online", "postal"] = Field("in_person")
     return_method: Literal["in_person", "postal", "electronic"] = Field("in_person")
-    delivery_address: str = Field("", max_length=255, description="Địa chỉ nhận kết quả")
+    delivery_address: ApiText = Field("", max_length=255, description="Địa chỉ nhận kết quả")
     applicant: ApplicantIn
     documents: list[DocumentIn] = Field(default_factory=list, max_length=100)
-    received_at: str | None = Field(
+    received_at: ApiMoment | None = Field(
         None,
         description=(
             "Chỉ khi nhập bù hồ sơ giấy (cần quyền dossiers.backdate_intake): thời điểm tiếp "
             "nhận thật, ISO 8601 có múi giờ"
         ),
     )
-    reason: str = Field("", max_length=2000, description="Lý do nhập bù (bắt buộc với received_at)")
-
-
-class PaymentItemIn(Schema):
-    name: str
-    amount_vnd: int
-
-
-class ActionIn(Schema):
-    """One action on the dossier; which fields count depends on ``action``."""
-
-    action: Action = Field(..., description="Thao tác, ví dụ forward, approve, return_result")
-    reason: str = Field(
-        "",
-        max_length=2000,
-        description="Lý do (request_supplement, refuse, send_back, reject, apologize, "
-        "withdraw, stop)",
+    reason: ApiText = Field(
+        "", max_length=2000, description="Lý do nhập bù (bắt buộc với received_at)"
     )
-    note: str = Field("", max_length=2000, description="Ghi chú")
-    purpose: str = Field("", max_length=500, description="Mục đích lượt đến (record_visit)")
-    items: list[Any] = Field(
-        default_factory=list,
-        max_length=100,
-        description=(
-            "request_supplement: danh sách nội dung cần bổ sung (chuỗi); request_payment: "
-            'danh sách {"name", "amount_vnd"}'
-        ),
-    )
-    legal_basis: str = Field("", max_length=500, description="Căn cứ (request_supplement)")
-    documents: list[DocumentIn] = Field(
-        default_factory=list, max_length=100, description="Giấy tờ bổ sung (submit_supplement)"
-    )
-    to_user: str = Field("", max_length=150, description="Tên đăng nhập người nhận (forward)")
-    result_number: str = Field("", max_length=60, description="Số văn bản kết quả (approve)")
-    signer: str = Field("", max_length=150, description="Người ký (approve)")
-    new_due_at: str = Field("", max_length=40, description="Hẹn mới, ISO 8601 (apologize)")
-    method: str = Field(
-        "",
-        max_length=20,
-        description="return_result: in_person|postal|electronic; pay, confirm_payment: "
-        "cash|online|bank_transfer",
-    )
-    carrier: str = Field(
-        "", max_length=100, description="Đơn vị bưu chính (return_result, record_shipment)"
-    )
-    tracking_number: str = Field(
-        "", max_length=60, description="Mã bưu gửi (return_result, record_shipment)"
-    )
-    direction: str = Field("", max_length=10, description="record_shipment: inbound|outbound")
-    delivery_address: str = Field(
-        "", max_length=255, description="change_return_method: địa chỉ nhận qua bưu chính"
-    )
-    handed_over_at: str = Field(
-        "", max_length=40, description="record_shipment: thời điểm bàn giao, ISO 8601"
-    )
-    amount_vnd: int | None = Field(None, ge=1, description="Số tiền (pay); mặc định số còn nợ")
-    receipt_number: str = Field("", max_length=40, description="Số biên lai (pay)")
 
 
 class DossierListQuery(Schema):
-    status: str = Field("", max_length=24, description="Trạng thái hồ sơ")
-    overdue: str = Field("", max_length=5, description="true: chỉ hồ sơ quá hạn; false: loại ra")
-    agency: str = Field("", max_length=20, description="Mã định danh cơ quan tiếp nhận")
-    procedure: str = Field("", max_length=30, description="Mã thủ tục")
-    received_from: str = Field("", max_length=10, description="Tiếp nhận từ ngày (YYYY-MM-DD)")
-    received_to: str = Field("", max_length=10, description="đến hết ngày (YYYY-MM-DD)")
-    q: str = Field("", max_length=100, description="Mã hồ sơ, tên, số điện thoại, số giấy tờ")
-    cursor: str = Field("", max_length=100, description="Con trỏ trang sau (từ 'next')")
+    # Left out means no filter (None, which is not validated): a query string has no null.
+    status: Literal[tuple(Dossier.Status.values)] = Field(  # type: ignore[valid-type]
+        None, description="Trạng thái hồ sơ"
+    )
+    overdue: Literal["true", "false", "1", "0"] = Field(
+        None, description="true: chỉ hồ sơ quá hạn; false: loại ra"
+    )
+    agency: ApiText = Field("", max_length=20, description="Mã định danh cơ quan tiếp nhận")
+    procedure: ApiText = Field("", max_length=30, description="Mã thủ tục")
+    received_from: ApiDate = Field(None, description="Tiếp nhận từ ngày (YYYY-MM-DD)")
+    received_to: ApiDate = Field(None, description="đến hết ngày (YYYY-MM-DD)")
+    q: ApiText = Field("", max_length=100, description="Mã hồ sơ, tên, số điện thoại, số giấy tờ")
+    cursor: str = Field(
+        "",
+        max_length=100,
+        pattern=r"^[A-Za-z0-9_-]*$",
+        description="Con trỏ trang sau: dùng nguyên đường dẫn 'next'",
+    )
 
 
 class PublicLookupQuery(Schema):
-    phone: str = Field(..., min_length=1, max_length=20, description="Số điện thoại người nộp")
+    # Any other text is a 404 like a wrong phone, at both doors (cchc.dossiers.public).
+    phone: Annotated[str, documented(pattern=TEXT_PATTERN)] = Field(
+        ..., min_length=1, max_length=20, description="Số điện thoại người nộp"
+    )
 
 
 def applicant_data(applicant: ApplicantIn) -> ApplicantData:
     """The applicant as the services take it, or ``ApiInputError`` naming the bad field."""
-    name = " ".join(applicant.full_name.split())
-    if not name:
-        raise ApiInputError("applicant.full_name", MSG_FULL_NAME)
     id_number = applicant.id_number.strip()
     problem = applicant_id_message(applicant.kind, id_number) if id_number else None
     if problem:
         raise ApiInputError("applicant.id_number", problem)
-    phone = normalize_phone(applicant.phone)
-    if phone and not phone_ok(phone):
-        raise ApiInputError("applicant.phone", MSG_PHONE)
     email = applicant.email.strip()
     if email:
-        try:
+        try:  # the pattern says the same; Django's validator has the last word
             validate_email(email)
         except ValidationError:
             raise ApiInputError("applicant.email", MSG_EMAIL) from None
     return ApplicantData(
-        full_name=name,
+        full_name=" ".join(applicant.full_name.split()),
         kind=applicant.kind,
         id_number=id_number,
-        phone=phone,
+        phone=normalize_phone(applicant.phone),
         email=email,
         address=applicant.address.strip(),
     )
 
 
-def document_data(documents: list[DocumentIn], param: str = "documents") -> list[DocumentData]:
-    for index, document in enumerate(documents):
-        if not document.name.strip():
-            raise ApiInputError(f"{param}.{index}.name", MSG_DOCUMENT_NAME)
+def document_data(documents: list[DocumentIn]) -> list[DocumentData]:
     return [DocumentData(name=d.name, original=d.original, copies=d.copies) for d in documents]
 
 
 # --- Output ---------------------------------------------------------------------------------
-
-
-class ErrorOut(Schema):
-    detail: str
-
-
-class InputErrorItem(Schema):
-    param: str
-    message: str
-
-
-class InputErrorOut(Schema):
-    detail: str
-    errors: list[InputErrorItem]
-
-
-class ConflictOut(Schema):
-    detail: str
-    allowed_actions: list[str]
 
 
 class StepOut(Schema):

@@ -141,7 +141,7 @@ def test_unknown_procedure_is_422_naming_procedure_code(client, counter_officer)
         ({"phone": "091234567"}, "applicant.phone", "10 chữ số"),
         ({"phone": "1987654321"}, "applicant.phone", "bắt đầu bằng 0"),
         ({"email": "binh@"}, "applicant.email", "thư điện tử"),
-        ({"full_name": "   "}, "applicant.full_name", "họ tên"),
+        ({"full_name": "   "}, "applicant.full_name", "để trống"),
     ],
 )
 def test_bad_applicant_details_are_422_in_vietnamese(
@@ -192,7 +192,7 @@ def test_missing_or_malformed_fields_are_422_naming_them(client, counter_officer
 
 def test_specialist_cannot_receive_at_the_counter(client, specialist):
     response = post(client, URL, specialist, intake())
-    assert response.status_code == 409
+    assert response.status_code == 403
     assert response.json()["allowed_actions"] == []
     assert not Dossier.objects.exists()
 
@@ -330,8 +330,8 @@ def test_an_action_of_another_status_is_409(client, counter_officer):
     ("action", "fields", "param"),
     [
         ("request_supplement", {"reason": "Thiếu bản vẽ"}, "items"),
-        ("request_supplement", {"items": ["  "], "reason": "Thiếu bản vẽ"}, "items"),
-        ("request_supplement", {"items": [1], "reason": "x"}, "items"),
+        ("request_supplement", {"items": ["  "], "reason": "Thiếu bản vẽ"}, "items.0"),
+        ("request_supplement", {"items": [1], "reason": "x"}, "items.0"),
         ("forward", {"to_user": "no.such.user"}, "to_user"),
         ("forward", {"to_user": "t.other"}, "to_user"),
     ],
@@ -468,7 +468,7 @@ def test_payment_items_must_name_a_positive_amount(client, counter_officer, spec
     code = create(client, counter_officer)["code"]
     response = act(client, code, specialist, "request_payment", items=[{"name": "Thuế"}])
     assert response.status_code == 422
-    assert response.json()["errors"][0]["param"] == "items.0"
+    assert response.json()["errors"][0]["param"] == "items.0.amount_vnd"
 
 
 def test_an_overdue_dossier_needs_an_apology_first(client, world, counter_officer, specialist):
@@ -545,7 +545,7 @@ def test_a_province_wide_reader_without_a_dossier_role_has_no_actions(
     assert response.status_code == 200
     assert response.json()["allowed_actions"] == []
     response = act(client, dossier.code, home_affairs_evaluator, "record_visit", purpose="x")
-    assert response.status_code == 409
+    assert response.status_code == 403
 
 
 # --- Listing --------------------------------------------------------------------------------
@@ -614,6 +614,9 @@ def test_list_filters_overdue(client, world, counter_officer):
     ("params", "param"),
     [
         ({"received_from": "2025-13-01"}, "received_from"),
+        ({"received_to": "0"}, "received_to"),  # not a Unix timestamp either
+        ({"received_from": "1700000000"}, "received_from"),
+        ({"received_from": "2025-03-05T00:00:00"}, "received_from"),
         ({"received_to": "hôm qua"}, "received_to"),
         ({"received_from": "2025-03-05", "received_to": "2025-03-04"}, "received_to"),
         ({"overdue": "có"}, "overdue"),
@@ -829,3 +832,71 @@ def test_openapi_lists_the_dossier_paths(client, world):
         "/api/v1/public/dossiers/{code}",
     ):
         assert path in paths
+
+
+# --- What people type: control characters, far dates (issue 8) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "param"),
+    [
+        ({"applicant": applicant(full_name="Nguyễn\x01 Văn Bình")}, "applicant.full_name"),
+        ({"applicant": applicant(address="Số 5\x0b Lê Lợi")}, "applicant.address"),
+        ({"delivery_address": "Số 5\x1f Lê Lợi"}, "delivery_address"),
+        ({"documents": [{"name": "Đơn\x7f"}]}, "documents.0.name"),
+    ],
+)
+def test_a_control_character_in_an_intake_is_422_naming_the_field(
+    client, counter_officer, changes, param
+):
+    response = post(client, URL, counter_officer, intake(**changes))
+    assert response.status_code == 422, response.content
+    error = response.json()["errors"][0]
+    assert error["param"] == param and "ký tự điều khiển" in error["message"]
+    assert not Dossier.objects.exists()
+
+
+def test_a_control_character_in_an_actions_text_is_422(client, counter_officer):
+    code = create(client, counter_officer)["code"]
+    response = act(client, code, counter_officer, "record_visit", purpose="Hỏi\x01 tiến độ")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["param"] == "purpose"
+    assert Dossier.objects.get(code=code).event_count == 1
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"received_to": "9999-12-31"},
+        {"received_from": "0001-01-01"},
+        {"received_from": "0001-01-01", "received_to": "9999-12-31"},
+    ],
+)
+def test_list_filters_near_year_1_or_9999_are_422(client, counter_officer, params):
+    response = client.get(URL, params, headers=auth(counter_officer))
+    assert response.status_code == 422
+    assert "năm phải từ 1900 đến 2100" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("action", "fields", "param"),
+    [
+        ("apologize", {"reason": "Chậm", "new_due_at": "9999-12-31T16:00:00+07:00"}, "new_due_at"),
+        (
+            "record_shipment",
+            {
+                "direction": "inbound",
+                "carrier": "VNPost",
+                "tracking_number": "EB1",
+                "handed_over_at": "0001-01-01T08:00:00+07:00",
+            },
+            "handed_over_at",
+        ),
+    ],
+)
+def test_action_moments_near_year_1_or_9999_are_422(client, counter_officer, action, fields, param):
+    code = create(client, counter_officer)["code"]
+    response = act(client, code, counter_officer, action, **fields)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["param"] == param
+    assert Dossier.objects.get(code=code).event_count == 1

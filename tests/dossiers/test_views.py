@@ -18,6 +18,7 @@ from cchc.core.calendar import current_calendar
 from cchc.core.models import OutboxMessage
 from cchc.domain.lifecycle import MSG_FEES, MSG_OVERDUE
 from cchc.domain.workdays import VN_TZ
+from cchc.dossiers.actions import BY_SLUG
 from cchc.dossiers.jobs import dossiers_escalate
 from cchc.dossiers.models import Dossier, DossierEvent, Shipment, SupplementRequest
 from cchc.dossiers.services import (
@@ -33,7 +34,6 @@ from cchc.dossiers.services import (
     dossier_submit,
     dossier_submit_supplement,
 )
-from cchc.dossiers.views.actions import BY_SLUG
 from cchc.dossiers.views.worklist import BULK_REPORT_KEY
 from tests.dossiers.helpers import APPLICANT, receive
 from tests.world import BUILDING_PERMIT

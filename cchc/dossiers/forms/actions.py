@@ -1,4 +1,6 @@
-"""One form per action on a dossier page; each knows the dossier and the acting officer."""
+"""One form per action on a dossier page; each knows the dossier and the acting officer and
+hands its service the keyword arguments it takes (``arguments``; the action table in
+``cchc.dossiers.actions`` names the service)."""
 
 from __future__ import annotations
 
@@ -23,8 +25,18 @@ from cchc.dossiers.forms._base import (
     split_lines,
 )
 from cchc.dossiers.models import Dossier, DossierStep, Payment, Shipment
-from cchc.dossiers.services._common import OFFICER_ROLES, unit_path
+from cchc.dossiers.services import DocumentData
+from cchc.dossiers.services._common import (
+    MAX_SUPPLEMENT_ITEM_LENGTH,
+    MAX_SUPPLEMENT_ITEMS,
+    OFFICER_ROLES,
+    unit_path,
+)
 from cchc.org.models import User
+
+MSG_TOO_MANY_ITEMS = _(
+    "Ghi tối đa %(count)s nội dung cần bổ sung, mỗi nội dung tối đa %(length)s ký tự."
+)
 
 
 class DossierActionForm(StyledForm):
@@ -34,6 +46,11 @@ class DossierActionForm(StyledForm):
         self.dossier = dossier
         self.user = user
         super().__init__(*args, **kwargs)
+
+    def arguments(self) -> dict:
+        """The service's keyword arguments (besides actor and dossier), from the cleaned data:
+        by default each field under its own name."""
+        return {name: self.cleaned_data.get(name) for name in self.fields}
 
 
 class ReasonForm(DossierActionForm):
@@ -47,6 +64,9 @@ class AcceptForm(DossierActionForm):
         label=_("Đã kiểm tra: thành phần hồ sơ đầy đủ, hợp lệ, đúng thẩm quyền"),
         error_messages={"required": _("Xác nhận đã kiểm tra hồ sơ trước khi tiếp nhận.")},
     )
+
+    def arguments(self) -> dict:
+        return {}
 
 
 class SupplementForm(DossierActionForm):
@@ -83,7 +103,19 @@ class SupplementForm(DossierActionForm):
         data["all_items"] = list(data.get("items") or []) + split_lines(data.get("other_items", ""))
         if not data["all_items"]:
             raise ValidationError(MSG_ITEMS)
+        too_long = any(len(item) > MAX_SUPPLEMENT_ITEM_LENGTH for item in data["all_items"])
+        if len(data["all_items"]) > MAX_SUPPLEMENT_ITEMS or too_long:
+            limits = {"count": MAX_SUPPLEMENT_ITEMS, "length": MAX_SUPPLEMENT_ITEM_LENGTH}
+            self.add_error("other_items", MSG_TOO_MANY_ITEMS % limits)
         return data
+
+    def arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "items": data["all_items"],
+            "reason": data["reason"],
+            "legal_basis": data.get("legal_basis", ""),
+        }
 
 
 class SubmitSupplementForm(DossierActionForm):
@@ -98,6 +130,13 @@ class SubmitSupplementForm(DossierActionForm):
         pending = [s for s in self.dossier.supplements.all() if s.fulfilled_at is None]
         if pending:
             self.fields["documents"].initial = "\n".join(pending[-1].items)
+
+    def arguments(self) -> dict:
+        names = split_lines(self.cleaned_data["documents"])
+        return {
+            "documents": [DocumentData(name=name) for name in names],
+            "note": self.cleaned_data.get("note", ""),
+        }
 
 
 class ReturnMethodChangeForm(DossierActionForm):
@@ -198,6 +237,9 @@ class PaymentRequestForm(DossierActionForm):
             raise ValidationError(MSG_PAYMENT_LINES)
         data["items"] = items
         return data
+
+    def arguments(self) -> dict:
+        return {"items": self.cleaned_data["items"], "note": self.cleaned_data.get("note", "")}
 
 
 class ConfirmPaymentForm(DossierActionForm):

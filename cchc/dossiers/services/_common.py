@@ -31,6 +31,12 @@ from cchc.org.selectors import agency_scope_root
 MSG_NO_DOSSIER_ROLE = N_("Tài khoản này không có vai trò xử lý hồ sơ.")
 MSG_REASON_REQUIRED = N_("Cần ghi rõ lý do.")
 MSG_ITEMS_REQUIRED = N_("Cần liệt kê đầy đủ các nội dung phải bổ sung (một lần).")
+# The printed request (Mẫu 02) lists every item: a bound keeps it a document, not a book.
+MAX_SUPPLEMENT_ITEMS = 100
+MAX_SUPPLEMENT_ITEM_LENGTH = 500
+MSG_TOO_MANY_ITEMS = N_(
+    "Yêu cầu bổ sung liệt kê tối đa {count} nội dung, mỗi nội dung tối đa {length} ký tự."
+)
 MSG_SECOND_INTAKE_SUPPLEMENT = N_(
     "Đây là lần yêu cầu bổ sung thứ hai ở khâu tiếp nhận: phải ghi rõ lý do bằng văn bản."
 )

@@ -23,9 +23,12 @@ from cchc.dossiers.models import (
 )
 from cchc.dossiers.notifications import notify_applicant
 from cchc.dossiers.services._common import (
+    MAX_SUPPLEMENT_ITEM_LENGTH,
+    MAX_SUPPLEMENT_ITEMS,
     MSG_ITEMS_REQUIRED,
     MSG_REASON_REQUIRED,
     MSG_SECOND_INTAKE_SUPPLEMENT,
+    MSG_TOO_MANY_ITEMS,
     DossierInputError,
     EventDraft,
     bump,
@@ -440,6 +443,9 @@ def dossier_request_supplement(
     items = [item.strip() for item in items if item and item.strip()]
     if not items:
         raise DossierInputError(MSG_ITEMS_REQUIRED, "items")
+    if len(items) > MAX_SUPPLEMENT_ITEMS or max(map(len, items)) > MAX_SUPPLEMENT_ITEM_LENGTH:
+        limits = {"count": MAX_SUPPLEMENT_ITEMS, "length": MAX_SUPPLEMENT_ITEM_LENGTH}
+        raise DossierInputError(MSG_TOO_MANY_ITEMS, "items", params=limits)
     intake = rule.target == Status.INTAKE_SUPPLEMENT
     if intake and dossier.intake_supplement_count >= 1 and not reason.strip():
         raise DossierInputError(MSG_SECOND_INTAKE_SUPPLEMENT, "reason")

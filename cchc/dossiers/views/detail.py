@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.contrib import messages
+from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,6 +23,7 @@ from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, Role, TransitionError
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers import forms
+from cchc.dossiers.actions import ACTIONS, BY_ACTION, BY_SLUG, DossierAction, perform
 from cchc.dossiers.forms.intake import paper_checklist
 from cchc.dossiers.messages import input_message, transition_message
 from cchc.dossiers.models import Dossier, DossierStep
@@ -37,8 +39,8 @@ from cchc.dossiers.views._shared import (
     dossier_key,
     late_without_apology,
     step_clock_view,
+    store_result_file,
 )
-from cchc.dossiers.views.actions import BY_ACTION, BY_SLUG, SPECS, ActionSpec
 from cchc.org.models import User
 from cchc.org.permissions import staff_required
 
@@ -71,7 +73,8 @@ def dossier_action_view(request: HttpRequest, code: str, slug: str) -> HttpRespo
         check_allowed(dossier, request.user, spec.action, timezone.now())
         if not form.is_valid():
             return render_dossier_page(request, dossier, bound=(spec, form), status=422)
-        spec.run(request.user, dossier, form.cleaned_data)
+        arguments = _stored(form.arguments())
+        perform(spec, actor=request.user, dossier=dossier, arguments=arguments)
     except TransitionError as exc:
         messages.error(request, transition_message(exc))
         return render_dossier_page(request, dossier, status=409)
@@ -83,8 +86,17 @@ def dossier_action_view(request: HttpRequest, code: str, slug: str) -> HttpRespo
     return redirect("dossiers:detail", dossier_key(dossier))
 
 
+def _stored(arguments: dict) -> dict:
+    """Uploads are stored before the service records them (ARCHITECTURE "Data is never
+    lost"): the approving leader's signed result PDF."""
+    return {
+        name: store_result_file(value) if isinstance(value, UploadedFile) else value
+        for name, value in arguments.items()
+    }
+
+
 def build_form(
-    spec: ActionSpec,
+    spec: DossierAction,
     dossier: Dossier,
     request: HttpRequest,
     *,
@@ -118,7 +130,7 @@ def render_dossier_page(
     request: HttpRequest,
     dossier: Dossier,
     *,
-    bound: tuple[ActionSpec, forms.DossierActionForm] | None = None,
+    bound: tuple[DossierAction, forms.DossierActionForm] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     now = timezone.now()
@@ -131,7 +143,7 @@ def dossier_page_context(
     dossier: Dossier,
     now: datetime,
     *,
-    bound: tuple[ActionSpec, forms.DossierActionForm] | None = None,
+    bound: tuple[DossierAction, forms.DossierActionForm] | None = None,
 ) -> dict:
     steps = list(dossier.steps.select_related("agency", "holder", "finished_by").order_by("order"))
     outstanding = outstanding_fees(dossier)
@@ -216,11 +228,12 @@ def action_cards(
     steps: list[DossierStep],
     outstanding: int,
     late: bool,
-    bound: tuple[ActionSpec, forms.DossierActionForm] | None,
+    bound: tuple[DossierAction, forms.DossierActionForm] | None,
 ) -> list[dict]:
     """One card per action allowed now, in a working order: the apology first when the
     dossier is late, then the table's order; the fee form only while something is owed."""
-    specs = [s for s in SPECS if s.action in allowed and s.action != Action.APOLOGIZE]
+    on_page = [d for d in ACTIONS if d.form is not None]
+    specs = [s for s in on_page if s.action in allowed and s.action != Action.APOLOGIZE]
     if Action.APOLOGIZE in allowed:
         apology = BY_ACTION[Action.APOLOGIZE]
         specs = [apology, *specs] if late else [*specs, apology]
