@@ -187,7 +187,11 @@ def steps_recount() -> Counts:
     return counts
 
 
-def _stored(model: type[models.Model], key: tuple[str, ...], counters: tuple[str, ...]) -> Counts:
+def table_counts(
+    model: type[models.Model], key: tuple[str, ...], counters: tuple[str, ...]
+) -> Counts:
+    """A counter table as ``{key tuple: {counter: value}}``, zero counters left out (the shape
+    recounts return, for comparing the two)."""
     stored: Counts = {}
     for row in model.objects.values(*key, *counters):
         values = {name: row[name] for name in counters if row[name]}
@@ -198,12 +202,12 @@ def _stored(model: type[models.Model], key: tuple[str, ...], counters: tuple[str
 
 def stats_stored() -> Counts:
     """The dossier counters in the same shape as ``stats_recount`` (zero counters left out)."""
-    return _stored(DossierDailyStat, DOSSIER_KEY, COUNTERS)
+    return table_counts(DossierDailyStat, DOSSIER_KEY, COUNTERS)
 
 
 def steps_stored() -> Counts:
     """The step counters in the same shape as ``steps_recount``."""
-    return _stored(StepDailyStat, STEP_KEY, STEP_COUNTERS)
+    return table_counts(StepDailyStat, STEP_KEY, STEP_COUNTERS)
 
 
 @dataclass(frozen=True)
@@ -240,14 +244,16 @@ def counters_rebuild() -> int:
     """Rewrite both tables from the event log (after a restore, or to mend a drift). Returns
     the number of rows written. Locks the tables' rows for the duration: run it when the
     counters may pause (the services wait, they do not fail)."""
-    written = 0
-    for model, key, recounted in (
-        (DossierDailyStat, DOSSIER_KEY, stats_recount()),
-        (StepDailyStat, STEP_KEY, steps_recount()),
-    ):
-        list(model.objects.select_for_update().values_list("pk", flat=True))
-        model.objects.all().delete()
-        rows = [model(**dict(zip(key, k, strict=True)), **v) for k, v in recounted.items()]
-        model.objects.bulk_create(rows, batch_size=1000)
-        written += len(rows)
-    return written
+    return table_rewrite(DossierDailyStat, DOSSIER_KEY, stats_recount()) + table_rewrite(
+        StepDailyStat, STEP_KEY, steps_recount()
+    )
+
+
+def table_rewrite(model: type[models.Model], key: tuple[str, ...], counts: Counts) -> int:
+    """Replace every row of a counter table by ``counts`` (in ``table_counts``' shape), under
+    a lock of its rows; call it inside a transaction. Returns the number of rows written."""
+    list(model.objects.select_for_update().values_list("pk", flat=True))
+    model.objects.all().delete()
+    rows = [model(**dict(zip(key, k, strict=True)), **v) for k, v in counts.items()]
+    model.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop as N_
 
 from cchc.domain.workdays import VN_TZ
-from cchc.dossiers.counters import Difference, differences
+from cchc.dossiers.counters import Difference, differences, table_counts, table_rewrite
 from cchc.dossiers.models import Dossier
 from cchc.org.models import User
 from cchc.satisfaction.models import (
@@ -40,6 +40,8 @@ MSG_BAD_ASPECT = N_("Tiêu chí đánh giá không hợp lệ.")
 MSG_BAD_OFFICER = N_("Chỉ đánh giá cán bộ đã trực tiếp giải quyết hồ sơ.")
 MSG_COMMENT_TOO_LONG = N_("Ý kiến không quá 2.000 ký tự.")
 MAX_COMMENT = 2000
+DAILY_KEY = ("resolving_agency_id", "receiving_agency_id", "day")
+OFFICER_KEY = ("officer_id", "year")
 
 
 class RatingError(Exception):
@@ -171,17 +173,9 @@ def satisfaction_recount() -> tuple[dict[tuple, dict[str, int]], dict[tuple, dic
 
 def satisfaction_stored() -> tuple[dict[tuple, dict[str, int]], dict[tuple, dict[str, int]]]:
     """The counter tables in the shape of ``satisfaction_recount``."""
-
-    def shape(model: type, *key: str) -> dict[tuple, dict[str, int]]:
-        stored = {}
-        for row in model.objects.values(*key, *COUNTERS):
-            values = {name: row[name] for name in COUNTERS if row[name]}
-            if values:
-                stored[tuple(row[k] for k in key)] = values
-        return stored
-
-    return shape(SatisfactionDailyStat, "resolving_agency_id", "receiving_agency_id", "day"), shape(
-        OfficerYearStat, "officer_id", "year"
+    return (
+        table_counts(SatisfactionDailyStat, DAILY_KEY, COUNTERS),
+        table_counts(OfficerYearStat, OFFICER_KEY, COUNTERS),
     )
 
 
@@ -200,14 +194,6 @@ def satisfaction_check() -> list[Difference]:
 def satisfaction_rebuild() -> int:
     """Rewrite both rating counter tables from the ratings; returns the rows written."""
     daily, officers = satisfaction_recount()
-    written = 0
-    for model, key, counts in (
-        (SatisfactionDailyStat, ("resolving_agency_id", "receiving_agency_id", "day"), daily),
-        (OfficerYearStat, ("officer_id", "year"), officers),
-    ):
-        list(model.objects.select_for_update().values_list("pk", flat=True))
-        model.objects.all().delete()
-        rows = [model(**dict(zip(key, k, strict=True)), **v) for k, v in counts.items()]
-        model.objects.bulk_create(rows, batch_size=1000)
-        written += len(rows)
-    return written
+    return table_rewrite(SatisfactionDailyStat, DAILY_KEY, daily) + table_rewrite(
+        OfficerYearStat, OFFICER_KEY, officers
+    )
