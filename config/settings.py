@@ -147,7 +147,7 @@ LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * env_int("CCHC_PASSWORD_RESET_MINUTES", 60)
 # How long the link that verifies a citizen's e-mail address or phone number works.
 CCHC_VERIFY_LINK_HOURS = env_int("CCHC_VERIFY_LINK_HOURS", 72)
-# Sign-in throttling (docs/decisions/0011-login-throttle-per-address-and-username.md):
+# Sign-in throttling (docs/decisions/0007-login-throttle-per-address-and-username.md):
 # a username locks after CCHC_LOGIN_FAILURE_LIMIT failures, whatever the address; a client
 # address is refused sign-in after CCHC_LOGIN_ADDRESS_FAILURE_LIMIT failures over any usernames
 # (higher: a whole office may sit behind one NAT). Both count the failures of the last
@@ -165,7 +165,7 @@ AXES_CLIENT_IP_CALLABLE = "cchc.org.login_throttle.client_ip_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # axes.W006 asks for "ip_address" among the lockout parameters: the address is throttled by
-# its own, higher limit instead (decision 0011), so that a username's lockout never locks a
+# its own, higher limit instead (decision 0007), so that a username's lockout never locks a
 # whole office and a colleague's successful sign-in never clears the address's count.
 # CCHC_SILENCED_SYSTEM_CHECKS: checks one installation deliberately accepts, by id (comma
 # separated) — a loopback demonstration without an SMS provider or a contracted payment

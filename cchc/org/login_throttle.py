@@ -1,5 +1,5 @@
 """Sign-in throttling per client address, on top of django-axes' lockout per username
-(docs/decisions/0011-login-throttle-per-address-and-username.md).
+(docs/decisions/0007-login-throttle-per-address-and-username.md).
 
 axes records every failed sign-in — on the officers' form, the citizens' form and
 ``/admin/login/`` alike, since all go through ``authenticate()`` — as ``AccessAttempt`` rows

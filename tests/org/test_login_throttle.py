@@ -1,4 +1,4 @@
-"""Sign-in is throttled per client address as well as per username (decision 0011): one
+"""Sign-in is throttled per client address as well as per username (decision 0007): one
 address spraying passwords over many usernames is stopped at ``CCHC_LOGIN_ADDRESS_FAILURE_LIMIT``
 failures on every sign-in form — the officers', the citizens', the administration's — while
 the officers behind the same office NAT keep their own accounts unlocked."""
