@@ -82,7 +82,8 @@ def client(url: str, world: dict, number: int, seconds: float, start_at: float) 
                     world["procedure_id"],
                     world["procedure_version_id"],
                     world["officer_id"],
-                    world["agency_id"],
+                    world["agency_id"],  # receiving
+                    world["agency_id"],  # resolving: the department both receives and resolves
                     None,
                 ),
             )

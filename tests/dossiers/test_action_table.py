@@ -163,8 +163,8 @@ SCENARIOS: dict[Action, Scenario] = {
     Action.CHANGE_RETURN_METHOD: Scenario(
         received,
         "counter_officer",
-        form={"method": "electronic"},
-        api={"method": "electronic"},
+        form={"method": "postal", "delivery_address": "Số 5 Lê Lợi, phường Tân An"},
+        api={"method": "postal", "delivery_address": "Số 5 Lê Lợi, phường Tân An"},
     ),
 }
 

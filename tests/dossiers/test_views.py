@@ -929,14 +929,14 @@ def test_bulk_return_reports_the_dossier_with_fees_outstanding(client, world):
     codes = [paid[0].code, unpaid.code, paid[1].code]
     client.post(
         f"{WORKLIST}hang-loat/",
-        {"action": "return", "method": "electronic", "tab": "ready", "codes": codes},
+        {"action": "return", "method": "in_person", "tab": "ready", "codes": codes},
     )
     report = client.session[BULK_REPORT_KEY]
     assert [row["ok"] for row in report] == [True, False, True]
     assert report[1]["message"] == MSG_FEES
     for d in paid:
         d.refresh_from_db()
-        assert d.status == "returned" and d.return_method == "electronic"
+        assert d.status == "returned" and d.return_method == "in_person"
     unpaid.refresh_from_db()
     assert unpaid.status == "result_ready"
 

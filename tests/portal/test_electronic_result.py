@@ -15,6 +15,7 @@ from django.utils import timezone
 from cchc.core.models import OutboxMessage
 from cchc.dossiers.models import DocumentAccess, Dossier
 from cchc.dossiers.services import (
+    DossierInputError,
     dossier_accept,
     dossier_approve,
     dossier_forward,
@@ -189,3 +190,54 @@ def test_a_result_returned_on_paper_also_leaves_its_electronic_copy_to_the_appli
 
     assert f'href="{result_url(d)}"' in page and "Bản điện tử của kết quả" in page
     assert client.get(result_url(d)).status_code == 200
+
+
+# --- an electronic return that would reach nobody is refused ---------------------------------
+
+
+def test_an_electronic_return_without_the_signed_file_is_refused_and_changes_nothing(client, world):
+    from cchc.dossiers.services.processing import MSG_ELECTRONIC_NO_FILE
+
+    d = applied_for_an_electronic_result(client, world)
+    Dossier.objects.filter(pk=d.pk).update(result_file="")  # approved without the PDF
+    dossier_pay(actor=world.counter_officer, dossier=d)
+    d.refresh_from_db()
+    events = d.event_count
+    with pytest.raises(DossierInputError) as refused:
+        dossier_return(actor=world.counter_officer, dossier=d, method="electronic")
+    assert (refused.value.template, refused.value.field) == (MSG_ELECTRONIC_NO_FILE, "method")
+    d.refresh_from_db()
+    assert (d.status, d.event_count) == (Dossier.Status.RESULT_READY, events)
+    # In person it goes (the applicant collects the paper).
+    d = dossier_return(actor=world.counter_officer, dossier=d, method="in_person")
+    assert d.status == Dossier.Status.RETURNED
+
+
+def test_a_counter_dossier_cannot_be_returned_electronically_to_nobody(world):
+    from cchc.dossiers.services import dossier_change_return_method
+    from cchc.dossiers.services.processing import MSG_ELECTRONIC_NO_ACCOUNT
+    from tests.dossiers.helpers import at, receive
+
+    d = receive(world, now=at(2025, 3, 3))  # at the counter: no portal account to deliver to
+    with pytest.raises(DossierInputError) as refused:
+        dossier_change_return_method(
+            actor=world.counter_officer, dossier=d, method="electronic", now=at(2025, 3, 3, 10)
+        )
+    assert refused.value.template == MSG_ELECTRONIC_NO_ACCOUNT
+    d = dossier_forward(actor=world.specialist, dossier=d, now=at(2025, 3, 4))
+    signed = store_result_file(SimpleUploadedFile("gp.pdf", SIGNED, "application/pdf"))
+    d = dossier_approve(
+        actor=world.leader,
+        dossier=d,
+        result_number="9/GPXD",
+        result_file=signed,
+        now=at(2025, 3, 5),
+    )
+    dossier_pay(actor=world.counter_officer, dossier=d, now=at(2025, 3, 5, 10))
+    with pytest.raises(DossierInputError) as refused:
+        dossier_return(
+            actor=world.counter_officer, dossier=d, method="electronic", now=at(2025, 3, 6)
+        )
+    assert refused.value.template == MSG_ELECTRONIC_NO_ACCOUNT
+    d.refresh_from_db()
+    assert d.status == Dossier.Status.RESULT_READY and d.return_method == "in_person"

@@ -580,6 +580,24 @@ def dossier_record_shipment(
 MSG_POSTAL_RETURN_NOT_OFFERED = N_("Thủ tục này không trả kết quả qua bưu chính công ích.")
 MSG_ELECTRONIC_NOT_OFFERED = N_("Chỉ thủ tục trực tuyến toàn trình mới trả kết quả điện tử.")
 MSG_ADDRESS_REQUIRED = N_("Cần địa chỉ nhận kết quả qua bưu chính.")
+# An electronic result is delivered to the applicant's account on the portal: without one, or
+# without the signed file, "returned electronically" would reach nobody.
+MSG_ELECTRONIC_NO_ACCOUNT = N_(
+    "Người nộp không có tài khoản dịch vụ công để nhận kết quả điện tử: chọn trả trực tiếp "
+    "hoặc qua bưu chính."
+)
+MSG_ELECTRONIC_NO_FILE = N_(
+    "Chưa có tệp kết quả đã ký (PDF) để trả điện tử: chọn trả trực tiếp hoặc qua bưu chính."
+)
+
+
+def check_electronic_return(dossier: Dossier) -> None:
+    """An electronic return needs somewhere to deliver it — the applicant's portal account —
+    and, for a result issued, its signed file (``DossierInputError`` otherwise)."""
+    if dossier.applicant_user_id is None:
+        raise DossierInputError(MSG_ELECTRONIC_NO_ACCOUNT, "method")
+    if dossier.outcome == Dossier.Outcome.APPROVED and not dossier.result_file:
+        raise DossierInputError(MSG_ELECTRONIC_NO_FILE, "method")
 
 
 @transaction.atomic
@@ -606,8 +624,11 @@ def dossier_change_return_method(
             raise DossierInputError(MSG_POSTAL_RETURN_NOT_OFFERED, "method")
         if not address:
             raise DossierInputError(MSG_ADDRESS_REQUIRED, "delivery_address")
-    if method == Dossier.ReturnMethod.ELECTRONIC and snapshot.get("online_mode") != "full":
-        raise DossierInputError(MSG_ELECTRONIC_NOT_OFFERED, "method")
+    if method == Dossier.ReturnMethod.ELECTRONIC:
+        if snapshot.get("online_mode") != "full":
+            raise DossierInputError(MSG_ELECTRONIC_NOT_OFFERED, "method")
+        if dossier.applicant_user_id is None:
+            raise DossierInputError(MSG_ELECTRONIC_NO_ACCOUNT, "method")
     before = {"method": dossier.return_method, "delivery_address": dossier.delivery_address}
     dossier.return_method = method
     dossier.delivery_address = address[:255] if method == Dossier.ReturnMethod.POSTAL else ""
@@ -646,6 +667,8 @@ def dossier_return(
     if method not in Dossier.ReturnMethod.values:
         raise DossierInputError(N_("Hình thức trả kết quả không hợp lệ."), "method")
     data: dict = {"method": method}
+    if method == Dossier.ReturnMethod.ELECTRONIC:
+        check_electronic_return(dossier)
     if method == Dossier.ReturnMethod.POSTAL:
         if not carrier.strip() or not tracking_number.strip():
             raise DossierInputError(MSG_POSTAL_DETAILS, "tracking_number")
