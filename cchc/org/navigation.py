@@ -71,6 +71,7 @@ PORTAL_MENU: list[MenuItem] = [
     MenuItem(_("Trang chủ"), "portal:home", _anyone),
     MenuItem(_("Thủ tục hành chính"), "portal:catalog", _anyone),
     MenuItem(_("Tra cứu hồ sơ"), "portal:lookup", _anyone),
+    MenuItem(_("Kết quả giải quyết"), "transparency:province", _anyone),
     MenuItem(_("Hồ sơ của tôi"), "portal:my_dossiers", _citizen),
     MenuItem(_("Tài khoản"), "portal:account", _citizen),
     MenuItem(_("Đăng nhập"), "portal:login", _anonymous),

@@ -3,7 +3,7 @@ shared checks allow (``cchc.core.validation``)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django import forms
 from django.utils import timezone
@@ -50,4 +50,42 @@ class ReportPeriodForm(StyledForm):
             self.add_error("date_to", MSG_FUTURE)
         elif data["date_from"] > data["date_to"]:
             self.add_error("date_from", MSG_BAD_PERIOD)
+        return data
+
+
+MSG_YEAR_RANGE = _("Chọn một năm từ 2015 đến năm nay.")
+MSG_MONTH_AHEAD = _("Tháng này chưa đến.")
+FIRST_YEAR = 2015
+MONTHS = [("", _("Cả năm"))] + [(str(m), f"{m:02d}") for m in range(1, 13)]
+
+
+class PublicPeriodForm(StyledForm):
+    """The period of a public page: a year, or one month of it; empty: this year to today.
+    The period never runs past today."""
+
+    year = forms.IntegerField(label=_("Năm"), required=False)
+    month = forms.TypedChoiceField(
+        label=_("Tháng"), choices=MONTHS, coerce=int, required=False, empty_value=None
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.errors:
+            return data
+        today = timezone.localdate()
+        year = data.get("year") or today.year
+        if not FIRST_YEAR <= year <= today.year:
+            self.add_error("year", MSG_YEAR_RANGE)
+            return data
+        month = data.get("month")
+        if month:
+            first = date(year, month, 1)
+            if first > today:
+                self.add_error("month", MSG_MONTH_AHEAD)
+                return data
+            following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+            last = following - timedelta(days=1)
+        else:
+            first, last = date(year, 1, 1), date(year, 12, 31)
+        data.update(year=year, day_from=first, day_to=min(last, today))
         return data
