@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from cchc.core.xlsx import XLSX_CONTENT_TYPE
@@ -60,6 +61,7 @@ def report_view(request: HttpRequest) -> HttpResponse:
     # Show the period the figures are for, also when the fields were left empty.
     context["form"] = ReportPeriodForm(initial=form.cleaned_data)
     context["query"] = request.GET.urlencode()
+    context["drill_base"] = drill_base(form.cleaned_data)
     return render(request, "stats/report.html", context)
 
 
@@ -95,4 +97,14 @@ def procedure_report_view(request: HttpRequest, code: str) -> HttpResponse:
     )
     context["form"] = ReportPeriodForm(initial=data)
     context["query"] = request.GET.urlencode()
+    context["drill_base"] = drill_base(data)
     return render(request, "stats/report.html", context)
+
+
+def drill_base(period: dict) -> str:
+    """The worklist of the dossiers behind a figure of the period (the "all" tab, scoped like
+    every worklist): a figure's link adds its own filters to it."""
+    return (
+        f"{reverse('dossiers:worklist')}?tab=all"
+        f"&finished_from={period['date_from']:%d/%m/%Y}&finished_to={period['date_to']:%d/%m/%Y}"
+    )
