@@ -42,6 +42,7 @@ def _role_in(*roles: str) -> Callable[[object], bool]:
 
 MENU: list[MenuItem] = [
     MenuItem(_("Trang chủ"), "home", _anyone),
+    MenuItem(_("Bảng điều khiển"), "stats:dashboard", _staff),
     MenuItem(_("Tiếp nhận"), "dossiers:intake", _role_in("counter_officer", "leader")),
     MenuItem(_("Hồ sơ"), "dossiers:worklist", _role_in("counter_officer", "specialist", "leader")),
     MenuItem(_("Cảnh báo"), "dossiers:alerts", _role_in("leader")),

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext as _
 
 from cchc.dossiers.models import DossierDailyStat
 from cchc.org.models import Agency
@@ -76,7 +77,7 @@ class MonthOutcomes:
     outcomes: Outcomes
 
 
-def _dossier_sums() -> dict[str, Sum]:
+def dossier_sums() -> dict[str, Sum]:
     sums = {
         f"n_{name}": Sum(name)
         for name in (
@@ -101,7 +102,7 @@ def _rating_sums() -> dict[str, Sum]:
     }
 
 
-def _outcomes(row: dict) -> Outcomes:
+def outcomes_from(row: dict) -> Outcomes:
     return Outcomes(**{f.name: row.get(f"n_{f.name}") or 0 for f in fields(Outcomes)})
 
 
@@ -111,48 +112,59 @@ def _merge(dossier_rows: dict, rating_rows: dict) -> dict:
 
 
 def outcomes_by_agency(
-    *, day_from: date, day_to: date, agencies: QuerySet[Agency] | None = None
+    *,
+    day_from: date,
+    day_to: date,
+    agencies: QuerySet[Agency] | None = None,
+    narrow: dict | None = None,
 ) -> dict[int, Outcomes]:
     """``{resolving agency id: Outcomes}`` over ``day_from``–``day_to`` (inclusive), for the
-    agencies of ``agencies`` (all when ``None``). Two queries."""
+    agencies of ``agencies`` (all when ``None``). ``narrow`` keeps some of the dossier counters
+    (procedure, field, channel: ``DossierDailyStat`` lookups); ratings are kept per agency
+    only, so a narrowed figure has none. One or two queries."""
     period = {"day__gte": day_from, "day__lte": day_to}
     if agencies is not None:
         period["resolving_agency__in"] = agencies
     column = "resolving_agency_id"
     dossiers = {
         row[column]: row
-        for row in DossierDailyStat.objects.filter(**period)
+        for row in DossierDailyStat.objects.filter(**period, **(narrow or {}))
         .values(column)
-        .annotate(**_dossier_sums())
+        .annotate(**dossier_sums())
     }
-    ratings = {
-        row[column]: row
-        for row in SatisfactionDailyStat.objects.filter(**period)
-        .values(column)
-        .annotate(**_rating_sums())
-    }
-    return {key: _outcomes(row) for key, row in _merge(dossiers, ratings).items()}
+    ratings = {}
+    if not narrow:
+        ratings = {
+            row[column]: row
+            for row in SatisfactionDailyStat.objects.filter(**period)
+            .values(column)
+            .annotate(**_rating_sums())
+        }
+    return {key: outcomes_from(row) for key, row in _merge(dossiers, ratings).items()}
 
 
 def outcomes_by_month(
-    *, day_from: date, day_to: date, agencies: QuerySet[Agency] | None = None
+    *,
+    day_from: date,
+    day_to: date,
+    agencies: QuerySet[Agency] | None = None,
+    narrow: dict | None = None,
 ) -> list[MonthOutcomes]:
     """The months of ``day_from``–``day_to`` in order, each with the outcomes of the agencies of
-    ``agencies`` (all when ``None``); a month with nothing is there with zeros. Two queries."""
+    ``agencies`` (all when ``None``); a month with nothing is there with zeros. ``narrow`` as
+    in ``outcomes_by_agency``. One or two queries."""
     period = {"day__gte": day_from, "day__lte": day_to}
     if agencies is not None:
         period["resolving_agency__in"] = agencies
 
-    def by_month(model: type, sums: dict) -> dict:
-        rows = model.objects.filter(**period).annotate(month=TruncMonth("day"))
+    def by_month(model: type, sums: dict, more: dict) -> dict:
+        rows = model.objects.filter(**period, **more).annotate(month=TruncMonth("day"))
         return {row["month"]: row for row in rows.values("month").annotate(**sums)}
 
-    merged = _merge(
-        by_month(DossierDailyStat, _dossier_sums()),
-        by_month(SatisfactionDailyStat, _rating_sums()),
-    )
+    ratings = {} if narrow else by_month(SatisfactionDailyStat, _rating_sums(), {})
+    merged = _merge(by_month(DossierDailyStat, dossier_sums(), narrow or {}), ratings)
     return [
-        MonthOutcomes(month, _outcomes(merged.get(month, {})))
+        MonthOutcomes(month, outcomes_from(merged.get(month, {})))
         for month in months_between(day_from, day_to)
     ]
 
@@ -165,3 +177,15 @@ def months_between(day_from: date, day_to: date) -> list[date]:
         months.append(date(year, month, 1))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def trend_data(months: list[MonthOutcomes]) -> dict:
+    """The month-by-month series of a chart (its table shows the same numbers)."""
+    return {
+        "labels": [f"{m.month:%m/%Y}" for m in months],
+        "series": [
+            {"label": _("Tiếp nhận"), "values": [m.outcomes.received for m in months]},
+            {"label": _("Đã giải quyết"), "values": [m.outcomes.finished for m in months]},
+            {"label": _("Trễ hạn"), "values": [m.outcomes.finished_late for m in months]},
+        ],
+    }

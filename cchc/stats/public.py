@@ -18,12 +18,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cchc.dossiers.models import Dossier, DossierDailyStat
 from cchc.org.models import Agency
-from cchc.stats.figures import MonthOutcomes, Outcomes, outcomes_by_agency, outcomes_by_month
+from cchc.stats.figures import Outcomes, outcomes_by_agency, outcomes_by_month, trend_data
 from cchc.stats.forms import PublicPeriodForm
 
 BOARD_CODES = 60
@@ -45,18 +44,6 @@ def _period(request: HttpRequest) -> tuple[PublicPeriodForm, date, date] | None:
     if not form.is_valid():
         return None
     return form, form.cleaned_data["day_from"], form.cleaned_data["day_to"]
-
-
-def trend_data(months: list[MonthOutcomes]) -> dict:
-    """The month-by-month series of a chart (its table shows the same numbers)."""
-    return {
-        "labels": [f"{m.month:%m/%Y}" for m in months],
-        "series": [
-            {"label": _("Tiếp nhận"), "values": [m.outcomes.received for m in months]},
-            {"label": _("Đã giải quyết"), "values": [m.outcomes.finished for m in months]},
-            {"label": _("Trễ hạn"), "values": [m.outcomes.finished_late for m in months]},
-        ],
-    }
 
 
 def _province_figures(day_from: date, day_to: date) -> dict:
