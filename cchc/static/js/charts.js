@@ -15,12 +15,11 @@
         data: serie.values,
         borderColor: palette[i % palette.length],
         backgroundColor: palette[i % palette.length],
-        type: serie.type || "line",
-        tension: 0.2,
+        type: serie.type || "bar",
       };
     });
     new Chart(canvas, {
-      type: "line",
+      type: "bar",
       data: { labels: data.labels, datasets: datasets },
       options: {
         responsive: true,
