@@ -11,12 +11,13 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from cchc.dossiers.services import dossier_approve, dossier_forward
 from cchc.org.models import User
 from cchc.org.selectors import agencies_visible_to
-from cchc.satisfaction.models import OfficerThreshold
+from cchc.satisfaction.models import MSG_SHARE_RANGE, MSG_WHOLE_STEPS, OfficerThreshold
 from cchc.satisfaction.services import rating_submit
 from cchc.stats.officers import officer_watch
 from tests.dossiers.helpers import at, receive
@@ -275,3 +276,56 @@ def test_an_officer_who_moved_away_is_still_on_the_units_list_for_what_they_did_
     assert "Lê Văn Chuyên" in page and "Sở Tư pháp" in page  # where they work now
     url = reverse("stats:officer_detail", args=["t.specialist"])
     assert client.get(url, PERIOD).status_code == 200
+
+
+def test_the_province_edits_the_thresholds_in_the_admin_and_the_list_follows(
+    client, activity, admin_user
+):
+    world = activity
+    client.force_login(admin_user)
+    row = OfficerThreshold.objects.get(kind="late_steps")
+    url = reverse("admin:satisfaction_officerthreshold_change", args=[row.pk])
+    form = {"kind": "late_steps", "value": "3", "minimum": "0", "active": "on", "source": "QĐ 1"}
+    assert client.post(url, form).status_code == 302
+    row.refresh_from_db()
+    assert (row.value, row.source) == (Decimal(3), "QĐ 1")
+
+    share = OfficerThreshold.objects.get(kind="late_share")
+    share_url = reverse("admin:satisfaction_officerthreshold_change", args=[share.pk])
+    bad = {"kind": "late_share", "value": "100", "minimum": "2", "active": "on", "source": ""}
+    response = client.post(share_url, bad)
+    assert response.status_code == 200 and str(MSG_SHARE_RANGE) in response.content.decode()
+    share.refresh_from_db()
+    assert share.value == Decimal(50)
+    steps_bad = {**form, "value": "2.5"}
+    response = client.post(url, steps_bad)
+    assert response.status_code == 200 and str(MSG_WHOLE_STEPS) in response.content.decode()
+
+    client.force_login(world.leader)
+    page = client.get(URL, PERIOD).content.decode()
+    assert "Từ 3 bước trễ hạn trong kỳ" in page  # the thresholds in force, listed
+    assert "2 bước trễ hạn (ngưỡng" not in page  # 2 late steps are under 3 now
+
+
+def test_the_report_leads_its_readers_to_the_list(client, world):
+    client.force_login(world.leader)
+    page = client.get(reverse("stats:report"), PERIOD).content.decode()
+    assert f'href="{URL}" data-testid="officer-watch-link"' in page
+    client.force_login(world.other_agency_officer)  # a specialist: the report, not the list
+    page = client.get(reverse("stats:report"), PERIOD).content.decode()
+    assert "officer-watch-link" not in page
+
+
+def test_the_reasons_read_in_english_for_an_english_interface(activity):
+    world = activity
+    with translation.override("en"):
+        watch = officer_watch(
+            agencies_visible_to(world.home_affairs_evaluator),
+            day_from=date(2025, 9, 1),
+            day_to=date(2025, 12, 31),
+        )
+        assert watch.lines[0].reasons == [
+            "2 late steps (threshold: from 2 steps)",
+            "66,7% of steps late (2/3 steps; threshold: over 50%, judged from 2 steps)",
+            "6 h of working time over budget (threshold: from 5 hours)",
+        ]
