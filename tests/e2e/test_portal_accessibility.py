@@ -284,10 +284,11 @@ def test_staff_pages_have_no_accessibility_violation_nor_sideways_scroll_at_any_
     page, settings, tmp_path
 ):
     """The counter's intake form with its errors, a dossier's page with its route table, the
-    report, the list of officers often late and one officer's page, and portal pages, at desktop width, on a phone (390 px) and on a narrow phone
-    (320 px): no axe violation of any impact and nothing wider than the window. The route
-    table scrolls by keyboard; fields, selects, check boxes and buttons show the same strong
-    focus outline as links (WCAG 1.4.11: 3:1 against the page)."""
+    report, the list of officers often late and one officer's page, and portal pages, at
+    desktop width, on a phone (390 px) and on a narrow phone (320 px): no axe violation of any
+    impact and nothing wider than the window. The route table scrolls by keyboard; fields,
+    selects, check boxes and buttons show the same strong focus outline as links (WCAG 1.4.11:
+    3:1 against the page)."""
     settings.MEDIA_ROOT = str(tmp_path)
     world = ensure_world()
     # Received just now, so that the report's current period shows it (a row with rates).

@@ -3,14 +3,17 @@ kept exact by ``rating_submit`` and recounted from the officer ratings (``stats_
 
 from __future__ import annotations
 
+import importlib
 import io
 from datetime import date
+from decimal import Decimal
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
 
 from cchc.dossiers.services import dossier_approve, dossier_forward
-from cchc.satisfaction.models import OfficerDailyStat, OfficerRating
+from cchc.satisfaction.models import OfficerDailyStat, OfficerRating, OfficerThreshold
 from cchc.satisfaction.services import (
     officer_daily_recount,
     rating_submit,
@@ -94,3 +97,30 @@ def test_the_officer_counters_are_rebuilt_from_the_ratings(world):
     satisfaction_rebuild()
     assert daily() == before and officer_daily_recount() != {}
     call_command("stats_rebuild", "--check", stdout=io.StringIO())
+
+
+def test_the_upgrade_counts_the_ratings_already_given_and_ships_the_default_thresholds(world):
+    """The data migration, run on a database that has ratings but no officer counters and no
+    thresholds yet (its code, with today's models as the historical ones)."""
+    migration = importlib.import_module(
+        "cchc.satisfaction.migrations.0006_officer_daily_recount_and_default_thresholds"
+    )
+    rating_submit(
+        dossier=ready(world, 8),
+        overall="satisfied",
+        officers={world.specialist: "not_satisfied", world.leader: "satisfied"},
+        now=at(2025, 10, 1),
+    )
+    expected = daily()
+    OfficerDailyStat.objects.all().delete()
+    OfficerThreshold.objects.all().delete()
+
+    migration.forwards(django_apps, None)
+    assert daily() == expected and satisfaction_check() == []
+    assert {t.kind: (t.value, t.minimum, t.active) for t in OfficerThreshold.objects.all()} == {
+        "late_steps": (Decimal(5), 0, True),
+        "late_share": (Decimal(20), 10, True),
+        "over_budget": (Decimal(40), 0, True),
+        "not_satisfied": (Decimal(50), 5, True),
+    }
+    assert "2d" in OfficerThreshold.objects.get(kind="not_satisfied").source
