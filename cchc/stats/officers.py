@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import translation
@@ -46,7 +47,8 @@ from cchc.satisfaction.selectors import duty_flags, officer_yearly_counts
 from cchc.stats.report import DUTY_LABELS
 
 STEP_SUMS = ("steps_early", "steps_on_time", "steps_late", "over_budget_seconds")
-# The page shows this many officers at most (the worst); the workbook has them all.
+# The page shows this many officers at most (the worst; ``CCHC_OFFICER_WATCH_ROWS``); the
+# workbook has them all.
 SHOWN = 300
 
 REASONS = {
@@ -61,6 +63,10 @@ REASONS = {
         "%(value)s%%, xét từ %(minimum)s lượt)"
     ),
 }
+
+
+def _rows() -> int:
+    return int(getattr(settings, "CCHC_OFFICER_WATCH_ROWS", SHOWN))
 
 
 def _number(value: Decimal) -> str:
@@ -155,12 +161,12 @@ class OfficerWatch:
 
     @property
     def shown(self) -> list[OfficerLine]:
-        return self.lines[:SHOWN]
+        return self.lines[: _rows()]
 
     @property
     def cut(self) -> int:
         """How many officers the page leaves out (the workbook has them)."""
-        return max(len(self.lines) - SHOWN, 0)
+        return max(len(self.lines) - _rows(), 0)
 
     def threshold_texts(self) -> list[str]:
         return [threshold_text(t) for t in self.thresholds]

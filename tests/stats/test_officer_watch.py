@@ -329,3 +329,16 @@ def test_the_reasons_read_in_english_for_an_english_interface(activity):
             "66,7% of steps late (2/3 steps; threshold: over 50%, judged from 2 steps)",
             "6 h of working time over budget (threshold: from 5 hours)",
         ]
+
+
+def test_a_long_list_shows_the_worst_and_says_the_rest_are_in_the_workbook(
+    client, activity, settings
+):
+    settings.CCHC_OFFICER_WATCH_ROWS = 2
+    client.force_login(activity.home_affairs_evaluator)
+    page = client.get(URL, PERIOD).content.decode()
+    assert 'data-testid="officer-t.leader"' in page
+    assert 'data-testid="officer-x.tuphap"' not in page
+    assert "còn 1 cán bộ nữa trong tệp Excel" in page
+    sheet = load_workbook(io.BytesIO(client.get(XLSX_URL, PERIOD).content)).active
+    assert sheet.max_row == 4 + 3  # the header, then all three officers
