@@ -20,6 +20,7 @@ from cchc.dossiers.services import (
     dossier_submit,
 )
 from cchc.dossiers.views._shared import store_result_file
+from cchc.stats.services import entered_value_save
 from tests.dossiers.helpers import at
 from tests.factories import ProcedureFactory, add_standard_steps
 
@@ -78,3 +79,25 @@ def published_procedure(
         decision_date=date(2025, 7, 15),
     )
     return procedure
+
+
+def approved(world, dossier, day=9):
+    """Forwarded and approved on ``day`` September 2025 (early for a building permit)."""
+    dossier = dossier_forward(actor=world.specialist, dossier=dossier, now=at(2025, 9, day, 9))
+    return dossier_approve(
+        actor=world.leader, dossier=dossier, result_number="1/GP", now=at(2025, 9, day, 14)
+    )
+
+
+def enter(world, code, agency, start, end, numerator, denominator):
+    """The reform officer enters a value (through the one door)."""
+    return entered_value_save(
+        actor=world.reform_officer,
+        indicator_code=code,
+        agency=agency,
+        period_from=start,
+        period_to=end,
+        numerator=numerator,
+        denominator=denominator,
+        now=at(2025, 10, 2),
+    )

@@ -9,80 +9,15 @@ from decimal import Decimal
 
 import pytest
 
-from cchc.dossiers.services import dossier_approve, dossier_forward, dossier_pay, dossier_return
-from cchc.org.models import Agency, User
-from cchc.satisfaction.services import rating_submit
-from cchc.stats.models import EnteredValue
+from cchc.org.models import Agency
 from cchc.stats.serving import serving_index
 from tests.dossiers.helpers import at, receive
-from tests.factories import UserFactory
-from tests.stats.helpers import published_procedure, received_online
+from tests.stats.helpers import approved
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("serving_config")]
 
 D = Decimal
 SEPTEMBER = {"day_from": date(2025, 9, 1), "day_to": date(2025, 9, 30)}
-
-
-def approved(world, dossier, day=9):
-    dossier = dossier_forward(actor=world.specialist, dossier=dossier, now=at(2025, 9, day, 9))
-    return dossier_approve(
-        actor=world.leader, dossier=dossier, result_number="1/GP", now=at(2025, 9, day, 14)
-    )
-
-
-def enter(world, code, agency, start, end, numerator, denominator):
-    EnteredValue.objects.create(
-        indicator_code=code,
-        agency=agency,
-        period_from=start,
-        period_to=end,
-        numerator=numerator,
-        denominator=denominator,
-        entered_by=world.reform_officer,
-        entered_at=at(2025, 10, 2),
-    )
-
-
-@pytest.fixture
-def september(world):
-    """Sở Xây dựng (competent for four procedures):
-
-    - the building permit (fee 75.000 đ, full process online), and three more announced on
-      15/07/2025: a fee-bearing one not online, a fee-bearing one partly online, a free one
-      fully online — 4 procedures, 3 online, 3 fee-bearing, 2 fee-bearing and online;
-    - four building permits received: one online (approved early, paid online, rated
-      satisfied), one at the counter (approved early, paid in cash, rated not satisfied,
-      returned in person), two at the counter still open — 4 owe the fee, 1 paid online;
-    - entered by the reform office: procedures announced on time 4/5 (1–15/09) + 5/5
-      (16–30/09); updated on time 3/4 (11–30/09) and 1/1 over 20/08–10/09 (not inside
-      September: left out); published with full content 0/0.
-
-    Phường Tân An: one birth registration (free, fully online, the commune receives and
-    resolves it) received at the counter, open."""
-    construction = world.construction
-    published_procedure(construction, fee=300_000, online_mode="none", code="2.000101")
-    published_procedure(construction, fee=150_000, online_mode="partial", code="2.000102")
-    published_procedure(construction, fee=0, online_mode="full", code="2.000103")
-    online = approved(world, received_online(world, day=(2025, 9, 8)))
-    counter = approved(world, receive(world, now=at(2025, 9, 8)))
-    receive(world, now=at(2025, 9, 9))
-    receive(world, now=at(2025, 9, 9, 10))
-    dossier_pay(actor=world.citizen, dossier=online, method="online", now=at(2025, 9, 10))
-    dossier_pay(actor=world.counter_officer, dossier=counter, now=at(2025, 9, 10))
-    dossier_return(
-        actor=world.counter_officer, dossier=counter, method="in_person", now=at(2025, 9, 11)
-    )
-    rating_submit(dossier=online, overall="satisfied", now=at(2025, 9, 12))
-    rating_submit(dossier=counter, overall="not_satisfied", now=at(2025, 9, 12))
-    enter(world, "CKMB1", construction, date(2025, 9, 1), date(2025, 9, 15), 4, 5)
-    enter(world, "CKMB1", construction, date(2025, 9, 16), date(2025, 9, 30), 5, 5)
-    enter(world, "CKMB2", construction, date(2025, 9, 11), date(2025, 9, 30), 3, 4)
-    enter(world, "CKMB2", construction, date(2025, 8, 20), date(2025, 9, 10), 1, 1)
-    enter(world, "CKMB3", construction, date(2025, 9, 1), date(2025, 9, 30), 0, 0)
-    commune_counter = UserFactory(role=User.Role.COUNTER_OFFICER, agency=world.commune)
-    receive(world, commune_counter, procedure=world.birth_registration, now=at(2025, 9, 9))
-    return world
 
 
 def points(agency, code):
