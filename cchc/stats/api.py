@@ -26,8 +26,8 @@ from cchc.stats.serving import AgencyIndex, ServingIndex, serving_index
 router = Router(tags=["Chỉ số phục vụ người dân, doanh nghiệp (công khai)"])
 
 MAX_SPAN_DAYS = 366
-MSG_DAY_ORDER = "phải không sớm hơn ngày 'from'"
-MSG_SPAN = f"khoảng ngày không được dài quá {MAX_SPAN_DAYS} ngày (một năm)"
+API_DAY_ORDER = "phải không sớm hơn ngày 'from'"
+API_SPAN = f"khoảng ngày không được dài quá {MAX_SPAN_DAYS} ngày (một năm)"
 
 
 class ServingIndexQuery(Schema):
@@ -130,9 +130,9 @@ def serving_index_get(request: HttpRequest, query: Query[ServingIndexQuery]) -> 
     an indicator without a value does not apply and the total is rescaled to 100 (see
     docs/guide/serving-index.md)."""
     if query.to < query.from_:
-        raise ApiInputError("to", MSG_DAY_ORDER)
+        raise ApiInputError("to", API_DAY_ORDER)
     if (query.to - query.from_).days + 1 > MAX_SPAN_DAYS:
-        raise ApiInputError("to", MSG_SPAN)
+        raise ApiInputError("to", API_SPAN)
     index = serving_index(
         day_from=query.from_, day_to=query.to, agency_kind=query.agency_kind or ""
     )

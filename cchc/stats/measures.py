@@ -8,11 +8,12 @@ Sources, and the one query each costs for every agency of the period together:
 
 - ``DOSSIERS`` — sums over ``DossierDailyStat`` (days in the period, by resolving agency);
 - ``RATINGS`` — sums over ``SatisfactionDailyStat`` (the applicants' overall ratings);
-- ``CATALOGUE`` — the procedures of the authority in the catalogue as published at the end of
-  the period: the latest ``ProcedureVersion`` of each procedure published by then, in force
-  (published or amended). A procedure is an agency's when the agency is its competent agency,
-  or, when it has none (the receiving agency resolves, e.g. a commune's civil status), when
-  the agency receives it;
+- ``CATALOGUE`` — the procedures of the authority in the catalogue as announced by the end of
+  the period: of each procedure, its latest ``ProcedureVersion`` whose publishing decision is
+  dated on or before the period's last day (its publication day in the platform when it has
+  no decision date), unless that version abolished it. A procedure is an agency's when the
+  agency is its competent agency, or, when it has none (the receiving agency resolves, e.g. a
+  commune's civil status), when the agency receives it;
 - ``USAGE`` — the catalogue's procedures crossed with one more sum over ``DossierDailyStat``
   per (resolving agency, procedure): which of them had an online dossier, an online payment.
 
@@ -127,7 +128,7 @@ MEASURES: dict[str, Measure] = {
             "procedures",
             _("TTHC thuộc thẩm quyền"),
             CATALOGUE,
-            "Procedures of the agency in force in the catalogue as published at the end of "
+            "Procedures of the agency in force in the catalogue as announced by the end of "
             "the period.",
         ),
         Measure(

@@ -75,27 +75,30 @@ class Dated(models.Model):
 
     def clean(self) -> None:
         super().clean()
+        errors = self.dated_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def dated_errors(self) -> dict[str, ValidationError]:
+        """The validity errors: an end before the start, another row of the code in force on
+        one of the same days."""
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValidationError({"valid_to": MSG_VALIDITY_ORDER})
-        if self.valid_from and getattr(self, "code", ""):
-            overlapping = (
-                type(self)
-                .objects.filter(code=self.code)
-                .exclude(pk=self.pk)
-                .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from))
-            )
-            if self.valid_to:
-                overlapping = overlapping.filter(valid_from__lte=self.valid_to)
-            other = overlapping.order_by("valid_from").first()
-            if other is not None:
-                raise ValidationError(
-                    {
-                        "valid_from": ValidationError(
-                            MSG_VALIDITY_OVERLAP,
-                            params={"code": self.code, "start": f"{other.valid_from:%d/%m/%Y}"},
-                        )
-                    }
-                )
+            return {"valid_to": ValidationError(MSG_VALIDITY_ORDER)}
+        if not (self.valid_from and getattr(self, "code", "")):
+            return {}
+        overlapping = (
+            type(self)
+            .objects.filter(code=self.code)
+            .exclude(pk=self.pk)
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from))
+        )
+        if self.valid_to:
+            overlapping = overlapping.filter(valid_from__lte=self.valid_to)
+        other = overlapping.order_by("valid_from").first()
+        if other is None:
+            return {}
+        params = {"code": self.code, "start": f"{other.valid_from:%d/%m/%Y}"}
+        return {"valid_from": ValidationError(MSG_VALIDITY_OVERLAP, params=params)}
 
 
 class IndexGroup(Dated):
@@ -203,24 +206,25 @@ class IndexIndicator(Dated):
         return Linear(self.threshold)
 
     def clean(self) -> None:
-        super().clean()
+        errors = self.dated_errors()
         if (self.numerator == ENTERED) != (self.denominator == ENTERED):
-            raise ValidationError({"denominator": MSG_BOTH_ENTERED})
+            errors["denominator"] = ValidationError(MSG_BOTH_ENTERED)
         if self.rule == self.Rule.BANDS:
-            try:
-                if not self.bands:
-                    raise ValidationError({"bands": MSG_BANDS_MISSING})
-                rule = self.points_rule()
-            except (TypeError, ValueError, ArithmeticError) as exc:
-                raise ValidationError({"bands": MSG_BANDS}) from exc
-            if self.max_points is not None and rule.top > self.max_points:
-                raise ValidationError({"bands": MSG_BANDS})
+            if not self.bands:
+                errors["bands"] = ValidationError(MSG_BANDS_MISSING)
+            else:
+                try:
+                    rule = self.points_rule()
+                    if self.max_points is not None and rule.top > self.max_points:
+                        raise ValueError("a band above the maximum")
+                except (TypeError, ValueError, ArithmeticError):
+                    errors["bands"] = ValidationError(MSG_BANDS)
         if self.group_id and self.max_points is not None:
             group_max = self.group.max_points
             if self.max_points > group_max:
-                raise ValidationError(
-                    {"max_points": ValidationError(MSG_OVER_GROUP, params={"max": group_max})}
-                )
+                errors["max_points"] = ValidationError(MSG_OVER_GROUP, params={"max": group_max})
+        if errors:
+            raise ValidationError(errors)
 
 
 class EnteredValue(models.Model):

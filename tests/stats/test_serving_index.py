@@ -9,10 +9,12 @@ from decimal import Decimal
 
 import pytest
 
+from cchc.catalog.models import Procedure, ProcedureVersion
+from cchc.catalog.services import procedure_abolish
 from cchc.org.models import Agency
 from cchc.stats.serving import serving_index
 from tests.dossiers.helpers import at, receive
-from tests.stats.helpers import approved
+from tests.stats.helpers import approved, published_procedure
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("serving_config")]
 
@@ -128,3 +130,23 @@ def test_a_bad_period_or_kind_is_refused():
         serving_index(day_from=date(2025, 9, 30), day_to=date(2025, 9, 1))
     with pytest.raises(ValueError):
         serving_index(**SEPTEMBER, agency_kind="district")
+
+
+def test_the_catalogue_is_read_as_announced_by_the_end_of_the_period(september):
+    """A procedure abolished by a decision of 15/10/2025 is the agency's in September, not in
+    November; one announced on 01/10/2025 the other way round."""
+    abolished = Procedure.objects.get(code="2.000101")
+    procedure_abolish(
+        actor=None,
+        procedure=abolished,
+        decision_number="20/QĐ-UBND",
+        decision_date=date(2025, 10, 15),
+    )
+    later = published_procedure(september.construction, fee=0, online_mode="full", code="2.000104")
+    ProcedureVersion.objects.filter(procedure=later).update(decision_date=date(2025, 10, 1))
+    code = september.construction.code
+    sept = serving_index(**SEPTEMBER).agency(code)
+    autumn = serving_index(day_from=date(2025, 9, 1), day_to=date(2025, 11, 30)).agency(code)
+    # procedures / online / fee-bearing: 4 / 3 / 3 in September; 4 / 4 / 2 by November
+    assert points(sept, "CLGQ1")[:2] == (3, 4) and points(sept, "TTTT2")[:2] == (2, 3)
+    assert points(autumn, "CLGQ1")[:2] == (4, 4) and points(autumn, "TTTT2")[:2] == (2, 2)
