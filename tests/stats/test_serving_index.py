@@ -38,6 +38,8 @@ def test_the_payment_group_and_an_entered_group_score_as_worked_out_by_hand(sept
     assert points(construction, "TTTT2") == (2, 3, D("1.67"))
     # 1 of 4 dossiers owing the fee was paid online: 6 × 1/4 = 1.50
     assert points(construction, "TTTT3") == (1, 4, D("1.50"))
+    assert construction.indicator("TTTT3").rate == D("0.25")
+    assert construction.indicator("TTTT3").missing_points == D("4.50")
     payment = construction.group("TTTT")
     assert (payment.points, payment.max_points, payment.full_max) == (D("4.00"), 10, 10)
 
@@ -121,6 +123,7 @@ def test_a_scope_and_an_agency_kind_keep_only_their_agencies(september):
     assert [(a.code, a.rank) for a in communes.agencies] == [(september.commune.code, 1)]
     justice_only = serving_index(**SEPTEMBER, agencies=Agency.objects.filter(code="000.00.03.H98"))
     assert justice_only.agencies == ()
+    assert serving_index(**SEPTEMBER, agencies=Agency.objects.none()).agencies == ()
     august = serving_index(day_from=date(2025, 8, 1), day_to=date(2025, 8, 31))
     assert august.agencies == ()
 
