@@ -207,6 +207,8 @@ def stats_recount() -> Counts:
                 add(key, "rejected")
         elif action == Action.RETURN_RESULT:
             add(key, "returned")
+            if data.get("method") == "electronic":
+                add(key, "returned_electronic")
         elif action == Action.WITHDRAW:
             add(key, "withdrawn")
         elif action == Action.STOP:

@@ -11,6 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Q, Sum
 
 from cchc.dossiers.models import DossierDailyStat
+from cchc.org.selectors import agencies_visible_to
+from cchc.stats.models import EnteredValue
 
 ONLINE = "online"
 OFFERING_ONLINE = ("partial", "full")
@@ -86,3 +88,21 @@ def share_sums() -> dict[str, Sum]:
 def shares_from(row: dict) -> Shares:
     """``Shares`` from a row of ``share_sums`` (other keys of the row are ignored)."""
     return Shares(**{f.name: row.get(f"n_{f.name}") or 0 for f in fields(Shares)})
+
+
+ENTRIES_SHOWN = 500
+
+
+def entered_values_for_user(user: object, *, day_from: date, day_to: date) -> list:
+    """The values entered for the serving-quality index for the agencies ``user`` may see
+    whose period overlaps ``day_from``–``day_to``, the latest periods first; at most
+    ``ENTRIES_SHOWN`` (one query)."""
+    return list(
+        EnteredValue.objects.filter(
+            agency__in=agencies_visible_to(user),
+            period_from__lte=day_to,
+            period_to__gte=day_from,
+        )
+        .select_related("agency", "entered_by")
+        .order_by("-period_from", "indicator_code", "agency__path", "pk")[:ENTRIES_SHOWN]
+    )

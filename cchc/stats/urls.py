@@ -1,8 +1,9 @@
-"""The dossier report and the list of officers often late under ``/can-bo/thong-ke/``."""
+"""The dossier report, the dashboards, the list of officers often late and the values of the
+serving-quality index the reform office enters, under ``/can-bo/thong-ke/``."""
 
 from django.urls import path
 
-from cchc.stats import officer_views, views
+from cchc.stats import entry_views, officer_views, views
 
 app_name = "stats"
 
@@ -19,4 +20,5 @@ urlpatterns = [
     path("can-bo/", officer_views.officer_watch_view, name="officer_watch"),
     path("can-bo/tai-ve/excel/", officer_views.officer_watch_xlsx_view, name="officer_watch_xlsx"),
     path("can-bo/<str:username>/", officer_views.officer_detail_view, name="officer_detail"),
+    path("chi-so-phuc-vu/so-lieu-nhap/", entry_views.entered_values_view, name="entered_values"),
 ]

@@ -45,6 +45,8 @@ RULES_BEYOND_THE_SCHEMA = {
     # of at most ten years.
     "GET /api/v1/calendar/due-date": "one of two parameters, a number",
     "GET /api/v1/calendar/working-days": "date order, range length",
+    # 'to' not before 'from'; a period of at most a year.
+    "GET /api/v1/serving-index": "date order, range length",
 }
 
 

@@ -18,6 +18,7 @@ COUNTERS = (
     "finished_late",
     "rejected",
     "returned",
+    "returned_electronic",
     "withdrawn",
     "stopped",
     "apologies",
@@ -67,6 +68,9 @@ class DossierDailyStat(models.Model):
     finished_late = models.PositiveIntegerField(_("giải quyết trễ hạn"), default=0)
     rejected = models.PositiveIntegerField(_("từ chối giải quyết"), default=0)
     returned = models.PositiveIntegerField(_("đã trả kết quả"), default=0)
+    # Of those, returned electronically (the result delivered to the applicant's portal
+    # account): the numerator of the electronic-result rate (DOMAIN B §5.2, digitisation).
+    returned_electronic = models.PositiveIntegerField(_("trả kết quả điện tử"), default=0)
     withdrawn = models.PositiveIntegerField(_("rút hồ sơ"), default=0)
     stopped = models.PositiveIntegerField(_("dừng giải quyết"), default=0)
     apologies = models.PositiveIntegerField(_("văn bản xin lỗi"), default=0)

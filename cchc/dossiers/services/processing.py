@@ -697,7 +697,8 @@ def dossier_return(
         note=note.strip(),
         data=data,
     )
-    bump(dossier, now, returned=1)
+    electronic = int(method == Dossier.ReturnMethod.ELECTRONIC)
+    bump(dossier, now, returned=1, returned_electronic=electronic)
     notify_applicant(dossier, "returned")
     return dossier
 

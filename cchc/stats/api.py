@@ -1,0 +1,139 @@
+"""API v1: the serving-quality index (Decision 766/QĐ-TTg) of every agency that resolves
+dossiers, over a period — public, no sign-in, no personal data (agencies' figures only).
+
+``GET /api/v1/serving-index?from=YYYY-MM-DD&to=YYYY-MM-DD[&agency_kind=department|commune]``
+answers the agencies ordered by rank, each with its total (out of 100), its competition rank
+(1-2-2-4), its six groups (points out of the maximum that applies) and its indicators
+(numerator, denominator, points, maximum, and whether the value was entered by the reform
+office). Computed by ``cchc.stats.serving.serving_index`` — the dashboards and the public
+pages show the same figures. A period that ends before it starts or spans more than a year is
+a 422 that names the parameter.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from cchc.core.api import ApiInputError
+from cchc.core.validation import ApiDate
+from cchc.stats.serving import AgencyIndex, ServingIndex, serving_index
+
+router = Router(tags=["Chỉ số phục vụ người dân, doanh nghiệp (công khai)"])
+
+MAX_SPAN_DAYS = 366
+API_DAY_ORDER = "phải không sớm hơn ngày 'from'"
+API_SPAN = f"khoảng ngày không được dài quá {MAX_SPAN_DAYS} ngày (một năm)"
+
+
+class ServingIndexQuery(Schema):
+    from_: ApiDate = Field(..., alias="from", description="Từ ngày (YYYY-MM-DD)")
+    to: ApiDate = Field(..., description="Đến ngày (YYYY-MM-DD), không quá một năm sau 'from'")
+    agency_kind: Literal["department", "commune"] | None = Field(
+        None, description="Chỉ các sở, ban, ngành (department) hoặc chỉ các xã, phường (commune)"
+    )
+
+
+class GroupPointsOut(Schema):
+    code: str = Field(..., description="Mã nhóm: CKMB, TDGQ, CLGQ, TTTT, MDHL, MDSH")
+    name: str
+    points: float | None = Field(
+        ..., description="Điểm của nhóm; null khi không chỉ tiêu nào của nhóm được áp dụng"
+    )
+    max: float = Field(..., description="Điểm tối đa của các chỉ tiêu được áp dụng")
+
+
+class IndicatorPointsOut(Schema):
+    code: str
+    group: str
+    numerator: int | None = Field(..., description="Tử số; null khi không có số liệu")
+    denominator: int | None = Field(..., description="Mẫu số; null khi không có số liệu")
+    points: float | None = Field(
+        ..., description="Điểm; null khi không áp dụng (không tính vào điểm tối đa)"
+    )
+    max: float = Field(..., description="Điểm tối đa của chỉ tiêu")
+    entered: bool = Field(..., description="Số liệu do Cán bộ CCHC nhập, không do hệ thống đếm")
+
+
+class AgencyIndexOut(Schema):
+    agency_code: str = Field(..., description="Mã định danh điện tử của cơ quan")
+    agency_name: str
+    total: float | None = Field(
+        ...,
+        description=(
+            "Tổng điểm trên thang 100 (quy đổi khi có chỉ tiêu không áp dụng); null khi không "
+            "chỉ tiêu nào được áp dụng"
+        ),
+    )
+    rank: int = Field(..., ge=1, description="Thứ hạng (đồng hạng 1-2-2-4)")
+    groups: list[GroupPointsOut]
+    indicators: list[IndicatorPointsOut]
+
+
+class ServingIndexOut(Schema):
+    from_: date = Field(..., alias="from")
+    to: date
+    agencies: list[AgencyIndexOut]
+
+
+def _number(value: object) -> float | None:
+    return None if value is None else float(value)
+
+
+def _agency(a: AgencyIndex) -> dict:
+    return {
+        "agency_code": a.code,
+        "agency_name": a.name,
+        "total": _number(a.total),
+        "rank": a.rank,
+        "groups": [
+            {"code": g.code, "name": g.name, "points": _number(g.points), "max": g.max_points}
+            for g in a.groups
+        ],
+        "indicators": [
+            {
+                "code": i.code,
+                "group": i.group,
+                "numerator": i.numerator,
+                "denominator": i.denominator,
+                "points": _number(i.points),
+                "max": i.max_points,
+                "entered": i.entered,
+            }
+            for i in a.indicators
+        ],
+    }
+
+
+def serving_index_data(index: ServingIndex) -> dict:
+    """The API's body for ``index`` (also for pages that offer the figures as JSON)."""
+    return {
+        "from": index.day_from,
+        "to": index.day_to,
+        "agencies": [_agency(a) for a in index.agencies],
+    }
+
+
+@router.get(
+    "",
+    response=ServingIndexOut,
+    by_alias=True,
+    summary="Chỉ số phục vụ người dân, doanh nghiệp theo cơ quan (Quyết định 766/QĐ-TTg)",
+)
+def serving_index_get(request: HttpRequest, query: Query[ServingIndexQuery]) -> dict:
+    """Every agency that resolved dossiers in the period, ordered by rank. Figures come from
+    the platform's summary counters, its catalogue and the values its reform office entered;
+    an indicator without a value does not apply and the total is rescaled to 100 (see
+    docs/guide/serving-index.md)."""
+    if query.to < query.from_:
+        raise ApiInputError("to", API_DAY_ORDER)
+    if (query.to - query.from_).days + 1 > MAX_SPAN_DAYS:
+        raise ApiInputError("to", API_SPAN)
+    index = serving_index(
+        day_from=query.from_, day_to=query.to, agency_kind=query.agency_kind or ""
+    )
+    return serving_index_data(index)

@@ -1,0 +1,173 @@
+"""The measures of the serving-quality index: each a named count per resolving agency over a
+period, read from the exact summary tables or the published catalogue — never by scanning
+dossiers (ARCHITECTURE "Fast by construction"). An indicator of the configuration
+(``cchc.stats.models.IndexIndicator``) names one measure as its numerator and one as its
+denominator; ``ENTERED`` instead means the reform office enters both per agency and period.
+
+Sources, and the one query each costs for every agency of the period together:
+
+- ``DOSSIERS`` — sums over ``DossierDailyStat`` (days in the period, by resolving agency);
+- ``RATINGS`` — sums over ``SatisfactionDailyStat`` (the applicants' overall ratings);
+- ``CATALOGUE`` — the procedures of the authority in the catalogue as announced by the end of
+  the period: of each procedure, its latest ``ProcedureVersion`` whose publishing decision is
+  dated on or before the period's last day (its publication day in the platform when it has
+  no decision date), unless that version abolished it. A procedure is an agency's when the
+  agency is its competent agency, or, when it has none (the receiving agency resolves, e.g. a
+  commune's civil status), when the agency receives it;
+- ``USAGE`` — the catalogue's procedures crossed with one more sum over ``DossierDailyStat``
+  per (resolving agency, procedure): which of them had an online dossier, an online payment.
+
+Each measure's docstring (``Measure.doc``) says what it counts and any approximation; the
+guide for leaders and reform officers (docs/guide/serving-index.md) says the same in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import F, Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+DOSSIERS = "dossiers"
+RATINGS = "ratings"
+CATALOGUE = "catalogue"
+USAGE = "usage"
+
+ENTERED = "entered"
+ONLINE = "online"
+OFFERING_ONLINE = ("partial", "full")
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    label: object  # lazy text
+    source: str
+    doc: str
+    aggregate: object = None  # DOSSIERS and RATINGS: the Sum over the day rows
+
+
+MEASURES: dict[str, Measure] = {
+    m.name: m
+    for m in (
+        Measure(
+            "dossiers_received",
+            _("Hồ sơ tiếp nhận"),
+            DOSSIERS,
+            "Dossiers received in the period (every channel: in person, online, postal).",
+            Sum("received"),
+        ),
+        Measure(
+            "dossiers_received_online",
+            _("Hồ sơ nộp trực tuyến"),
+            DOSSIERS,
+            "Dossiers received in the period that were submitted online.",
+            Sum("received", filter=Q(channel=ONLINE)),
+        ),
+        Measure(
+            "dossiers_finished",
+            _("Hồ sơ đã giải quyết"),
+            DOSSIERS,
+            "Dossiers whose result (issued or refused) was ready in the period: early, on "
+            "time or late.",
+            Sum(F("finished_early") + F("finished_on_time") + F("finished_late")),
+        ),
+        Measure(
+            "dossiers_finished_in_time",
+            _("Hồ sơ giải quyết trước hạn, đúng hạn"),
+            DOSSIERS,
+            "Dossiers whose result was ready in the period before or at their due moment.",
+            Sum(F("finished_early") + F("finished_on_time")),
+        ),
+        Measure(
+            "dossiers_fee_bearing",
+            _("Hồ sơ có phí, lệ phí, nghĩa vụ tài chính"),
+            DOSSIERS,
+            "Dossiers that came to owe fees or a financial obligation in the period (counted "
+            "once, on the day they first did).",
+            Sum("fee_bearing"),
+        ),
+        Measure(
+            "dossiers_paid_online",
+            _("Hồ sơ thanh toán trực tuyến"),
+            DOSSIERS,
+            "Payments settled online in the period.",
+            Sum("paid_online"),
+        ),
+        Measure(
+            "dossiers_returned",
+            _("Hồ sơ đã trả kết quả"),
+            DOSSIERS,
+            "Dossiers whose result was returned in the period (in person, by post or "
+            "electronically).",
+            Sum("returned"),
+        ),
+        Measure(
+            "dossiers_returned_electronic",
+            _("Hồ sơ trả kết quả điện tử"),
+            DOSSIERS,
+            "Dossiers whose result was returned electronically in the period (to the "
+            "applicant's portal account, with the signed result file).",
+            Sum("returned_electronic"),
+        ),
+        Measure(
+            "ratings",
+            _("Lượt đánh giá hồ sơ"),
+            RATINGS,
+            "Applicants' overall ratings of dossiers given in the period.",
+            Sum(F("very_satisfied") + F("satisfied") + F("not_satisfied")),
+        ),
+        Measure(
+            "ratings_satisfied",
+            _("Lượt đánh giá hài lòng, rất hài lòng"),
+            RATINGS,
+            "Of those, satisfied or very satisfied.",
+            Sum(F("very_satisfied") + F("satisfied")),
+        ),
+        Measure(
+            "procedures",
+            _("TTHC thuộc thẩm quyền"),
+            CATALOGUE,
+            "Procedures of the agency in force in the catalogue as announced by the end of "
+            "the period.",
+        ),
+        Measure(
+            "procedures_online",
+            _("TTHC cung cấp dịch vụ công trực tuyến"),
+            CATALOGUE,
+            "Of those, offered online (partial or full process).",
+        ),
+        Measure(
+            "procedures_fee_bearing",
+            _("TTHC có phí, lệ phí"),
+            CATALOGUE,
+            "Procedures of the agency with a fee or charge above 0 đồng.",
+        ),
+        Measure(
+            "procedures_fee_bearing_online",
+            _("TTHC có phí, lệ phí được thanh toán trực tuyến"),
+            CATALOGUE,
+            "Of those, offered online (partial or full process): an applicant who files "
+            "online pays through the portal's gateway, so the online offer is the online "
+            "payment offer (the catalogue has no separate flag for it).",
+        ),
+        Measure(
+            "procedures_online_used",
+            _("DVC trực tuyến có phát sinh hồ sơ trực tuyến"),
+            USAGE,
+            "Procedures of the agency offered online that received at least one online "
+            "dossier in the period.",
+        ),
+        Measure(
+            "procedures_fee_bearing_paid_online",
+            _("TTHC có phí, lệ phí phát sinh thanh toán trực tuyến"),
+            USAGE,
+            "Fee-bearing procedures of the agency with at least one payment settled online "
+            "in the period.",
+        ),
+    )
+}
+
+MEASURE_CHOICES = [(ENTERED, _("Nhập tay theo cơ quan và kỳ"))] + [
+    (m.name, m.label) for m in MEASURES.values()
+]
