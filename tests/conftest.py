@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.utils import translation
 from hypothesis import HealthCheck, settings
 
 from tests.world import World, ensure_world
@@ -24,10 +26,14 @@ settings.load_profile("ci" if os.environ.get("CI") == "true" else "default")
 
 
 @pytest.fixture(autouse=True)
-def _no_rate_limit_left_over():
-    """Rate-limit counters live in the (per-process) cache: each test starts with none, so a
-    test never depends on which tests its worker ran before it."""
+def _fresh_process_state():
+    """Each test starts as a new request would: no rate-limit counter in the (per-process)
+    cache and the site's language active — a page requested in English leaves English active
+    in the thread — so a test never depends on which tests its worker ran before it."""
     cache.clear()
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
