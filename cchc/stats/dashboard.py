@@ -1,10 +1,12 @@
 """The dashboards by role (bảng điều khiển): what each officer should look at for a period.
 
-- **Province** (Home Affairs, the appraisal council, administrators): every agency of the
-  province with its outcomes — received, online and postal shares, decided, on time, late,
-  apologies, satisfaction — and the month-by-month trend.
-- **Agency head** (leader, reform officer): the same for their unit, and its procedures: which
-  procedures pull its rates down.
+- **Province** (Home Affairs, the appraisal council, administrators): every agency ranked on
+  the serving-quality index (Decision 766: the six groups and the total), every agency's
+  outcomes — received, online and postal shares, decided, on time, late, apologies,
+  satisfaction — and the month-by-month trend.
+- **Agency head** (leader, reform officer): their unit's rank among the units of its kind and
+  its indicators, the ones that would raise it most first; its outcomes and its procedures
+  (which pull its rates down).
 - **Officer** (counter officer, specialist): their own workload now.
 
 Every table is a ``cchc.stats.tables.Table`` (shown, and exported to XLSX and PDF with the same
@@ -24,6 +26,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cchc.catalog.models import Procedure
 from cchc.dossiers.models import DossierDailyStat
@@ -37,7 +40,8 @@ from cchc.stats.figures import (
     outcomes_by_month,
     outcomes_from,
 )
-from cchc.stats.tables import COUNT, RATE, TEXT, Cell, Column, Table
+from cchc.stats.serving import AGENCY_KINDS, AgencyIndex, ServingIndex, serving_index
+from cchc.stats.tables import COUNT, POINTS, RATE, TEXT, Cell, Column, Table
 
 PROVINCE, AGENCY, OFFICER = "province", "agency", "officer"
 HEAD_ROLES = {User.Role.LEADER, User.Role.REFORM_OFFICER}
@@ -228,13 +232,119 @@ def trend(scope: Scope) -> list:
     )
 
 
-def tables_for(user: User, scope: Scope) -> list[Table]:
+def _kind_of(level: str) -> str:
+    """The index ranks agencies of one kind together (departments; communes)."""
+    return level if level in AGENCY_KINDS else ""
+
+
+KIND_TITLES = {
+    Agency.Level.DEPARTMENT.value: gettext_lazy("sở, ban, ngành"),
+    Agency.Level.COMMUNE.value: gettext_lazy("cấp xã"),
+}
+
+
+def ranking_tables(scope: Scope, level: str) -> list[Table]:
+    """The serving-quality index of the scope's agencies, ranked among those of their kind
+    (departments together, communes together): one table per kind, or the one chosen."""
+    kinds = [level] if level in AGENCY_KINDS else list(AGENCY_KINDS)
+    tables = [ranking_table(scope, kind) for kind in kinds]
+    return [t for t in tables if t.rows] or tables[:1]
+
+
+def ranking_table(scope: Scope, kind: str) -> Table:
+    """Every agency of ``kind`` in the scope on the index: rank, total, the six groups."""
+    index = serving_index(
+        day_from=scope.day_from, day_to=scope.day_to, agencies=scope.agencies, agency_kind=kind
+    )
+    groups = index.configuration.groups
+    columns = [
+        Column(_("Xếp hạng"), COUNT, 8),
+        Column(_("Cơ quan giải quyết"), TEXT, 36),
+        Column(_("Tổng điểm (trên 100)"), POINTS, 12),
+        *(Column(f"{g.name} ({g.max_points:g})", POINTS, 14) for g in groups),
+    ]
+    rows = [
+        [a.rank, a.name, a.total, *(a.group(g.code).points for g in groups)] for a in index.agencies
+    ]
+    # The first column of a row is its header on the page: the rank reads first.
+    return Table(
+        f"chi-so-{kind}",
+        _("Chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766) — %(kind)s")
+        % {"kind": KIND_TITLES[kind]},
+        columns,
+        rows,
+        note=_(
+            "Điểm theo cấu hình chỉ tiêu hiện hành; chỉ tiêu không áp dụng được loại khỏi "
+            "điểm tối đa và tổng điểm được quy về thang 100 (xem hướng dẫn Chỉ số phục vụ)."
+        ),
+    )
+
+
+def unit_index(scope: Scope, unit: Agency) -> tuple[ServingIndex, AgencyIndex | None]:
+    """The unit's index, ranked among every unit of its kind in the province (the index is
+    public: a unit sees where it stands among all)."""
+    index = serving_index(
+        day_from=scope.day_from, day_to=scope.day_to, agency_kind=_kind_of(unit.level)
+    )
+    mine = next((a for a in index.agencies if a.agency_id == unit.pk), None)
+    return index, mine
+
+
+def indicators_table(index: ServingIndex, mine: AgencyIndex) -> Table:
+    """The unit's indicators, those that could gain the most points first: what would raise
+    its index most."""
+    ordered = sorted(mine.indicators, key=lambda i: (-i.missing_points, i.code))
+    rows = [
+        [
+            f"{i.code} — {i.name}",
+            i.numerator,
+            i.denominator,
+            i.rate,
+            i.points,
+            i.max_points,
+            i.missing_points,
+            _("nhập tay") if i.entered else _("từ số liệu hồ sơ"),
+        ]
+        for i in ordered
+    ]
+    title = _("Chỉ tiêu của %(unit)s — hạng %(rank)s/%(count)s, %(total)s điểm") % {
+        "unit": mine.name,
+        "rank": mine.rank,
+        "count": len(index.agencies),
+        "total": "—" if mine.total is None else f"{mine.total:.2f}".replace(".", ","),
+    }
+    return Table(
+        "chi-tieu",
+        title,
+        [
+            Column(_("Chỉ tiêu"), TEXT, 50),
+            Column(_("Tử số"), COUNT),
+            Column(_("Mẫu số"), COUNT),
+            Column(_("Tỷ lệ"), RATE),
+            Column(_("Điểm"), POINTS),
+            Column(_("Tối đa"), POINTS),
+            Column(_("Còn có thể đạt"), POINTS),
+            Column(_("Nguồn"), TEXT, 18),
+        ],
+        rows,
+        note=_("Xếp theo số điểm còn có thể đạt: chỉ tiêu đứng đầu là chỗ nâng điểm nhiều nhất."),
+    )
+
+
+def tables_for(user: User, scope: Scope, *, level: str = "") -> list[Table]:
     """The tables of ``user``'s dashboard, in the order the page shows them."""
     kind = dashboard_kind(user)
     if kind == OFFICER:
         return [workload_table(user)]
-    tables = [agencies_table(scope)]
     unit = agency_scope_root(user)
+    tables = []
+    if kind == PROVINCE:
+        tables.extend(ranking_tables(scope, level))
+    elif unit is not None:
+        index, mine = unit_index(scope, unit)
+        if mine is not None:
+            tables.append(indicators_table(index, mine))
+    tables.append(agencies_table(scope))
     if kind == AGENCY and unit is not None:
         tables.append(procedures_table(scope, unit))
     return tables

@@ -1,6 +1,7 @@
 """Public transparency pages (công khai kết quả giải quyết TTHC) — no sign-in, no personal data,
 cached: for the province and for each agency, the outcomes of a period (received by channel,
-finished early / on time / late, returned, apologies, satisfaction), the month-by-month trend;
+finished early / on time / late, returned, apologies, satisfaction), the serving-quality index
+(Decision 766) with each agency's rank among those of its kind, the month-by-month trend;
 and the live board for a service centre's screen (dossiers ready to return, by code, and the
 day's counts), which refreshes itself.
 
@@ -24,6 +25,7 @@ from cchc.dossiers.models import Dossier, DossierDailyStat
 from cchc.org.models import Agency
 from cchc.stats.figures import Outcomes, outcomes_by_agency, outcomes_by_month, trend_data
 from cchc.stats.forms import PublicPeriodForm
+from cchc.stats.serving import AGENCY_KINDS, AgencyIndex, serving_index
 
 BOARD_CODES = 60
 BOARD_REFRESH_SECONDS = 30
@@ -46,6 +48,16 @@ def _period(request: HttpRequest) -> tuple[PublicPeriodForm, date, date] | None:
     return form, form.cleaned_data["day_from"], form.cleaned_data["day_to"]
 
 
+def _scores(day_from: date, day_to: date) -> dict[str, AgencyIndex]:
+    """Each resolving agency's serving-quality index, ranked among the agencies of its kind
+    (departments together, communes together), by agency code."""
+    scores: dict[str, AgencyIndex] = {}
+    for kind in AGENCY_KINDS:
+        index = serving_index(day_from=day_from, day_to=day_to, agency_kind=kind)
+        scores.update({a.code: a for a in index.agencies})
+    return scores
+
+
 def _province_figures(day_from: date, day_to: date) -> dict:
     key = f"cchc:public:province:{day_from}:{day_to}"
     figures = cache.get(key)
@@ -58,9 +70,16 @@ def _province_figures(day_from: date, day_to: date) -> dict:
             ((agencies[pk], outcomes) for pk, outcomes in by_agency.items() if pk in agencies),
             key=lambda pair: pair[0].path,
         )
+        scores = _scores(day_from, day_to)
         figures = {
             "lines": [
-                {"code": a.code, "name": a.name, "outcomes": outcomes} for a, outcomes in lines
+                {
+                    "code": a.code,
+                    "name": a.name,
+                    "outcomes": outcomes,
+                    "index": scores.get(a.code),
+                }
+                for a, outcomes in lines
             ],
             "total": sum((outcomes for _, outcomes in lines), Outcomes()),
             "months": outcomes_by_month(day_from=day_from, day_to=day_to),
@@ -104,11 +123,21 @@ def agency_view(request: HttpRequest, code: str) -> HttpResponse:
         figures = {
             "outcomes": by_agency.get(agency.pk, Outcomes()),
             "months": outcomes_by_month(day_from=day_from, day_to=day_to, agencies=only),
+            "index": _agency_index(agency, day_from, day_to),
         }
         cache.set(key, figures, _seconds())
     context = {"form": form, "agency": agency, "day_from": day_from, "day_to": day_to, **figures}
     context["trend"] = trend_data(figures["months"])
     return _public(render(request, "stats/public/agency.html", context), _seconds())
+
+
+def _agency_index(agency: Agency, day_from: date, day_to: date) -> dict | None:
+    """The agency's index and the number of agencies of its kind it is ranked among."""
+    if agency.level not in AGENCY_KINDS:
+        return None
+    index = serving_index(day_from=day_from, day_to=day_to, agency_kind=agency.level)
+    mine = next((a for a in index.agencies if a.agency_id == agency.pk), None)
+    return {"score": mine, "count": len(index.agencies)} if mine else None
 
 
 def _board(agency: Agency) -> dict:

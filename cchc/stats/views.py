@@ -129,7 +129,7 @@ def _dashboard(request: HttpRequest) -> tuple[DashboardForm, dict | None]:
         "form": form,
         "kind": kind,
         "scope": scope,
-        "tables": tables_for(request.user, scope),
+        "tables": tables_for(request.user, scope, level=form.cleaned_data.get("level") or ""),
         "query": request.GET.urlencode(),
     }
     if kind != OFFICER:

@@ -23,8 +23,12 @@ YEAR = {"period": "year", "year": "2025"}
 
 
 @pytest.fixture
-def activity(world):
+def activity(world, serving_config):
     return build_activity(world)
+
+
+def table(response, name):
+    return next(t for t in response.context["tables"] if t.name == name)
 
 
 def export(name: str, fmt: str) -> str:
@@ -37,14 +41,20 @@ def test_home_affairs_sees_every_agency_with_links_to_the_late_dossiers(
     world = activity
     client.force_login(world.home_affairs_evaluator)
     client.get(URL, YEAR)  # warm the per-process caches
-    # session, user; dossier and rating sums, agency names; the two monthly sums
-    with django_assert_num_queries(7):
+    # session, user; the index of departments and of communes (at most seven queries each:
+    # configuration, dossier and rating sums, agencies, catalogue, use, entries); dossier and
+    # rating sums and agency names; the two monthly sums
+    with django_assert_num_queries(21):
         response = client.get(URL, YEAR)
     assert response.status_code == 200
-    table = response.context["tables"][0]
-    names = [row[0] for row in table.rows]
+    departments = table(response, "chi-so-department")
+    assert [row[:2] for row in departments.rows] == [[1, "Sở Xây dựng"]]
+    communes = table(response, "chi-so-commune")
+    assert [row[1] for row in communes.rows] == ["Ủy ban nhân dân phường Tân An"]
+    outcomes = table(response, "co-quan")
+    names = [row[0] for row in outcomes.rows]
     assert names == ["Sở Xây dựng", "Ủy ban nhân dân phường Tân An"]
-    construction = table.rows[0]
+    construction = outcomes.rows[0]
     assert construction[1] == 4 and construction[6].value == 1  # received 4, one late
     late = client.get(construction[6].href)
     assert [r["dossier"].timeliness for r in late.context["rows"]] == ["late"]
@@ -57,7 +67,7 @@ def test_every_table_exports_the_same_rows_to_xlsx_and_pdf(client, activity):
     client.force_login(world.leader)
     page = client.get(URL, YEAR)
     tables = {t.name: t for t in page.context["tables"]}
-    assert set(tables) == {"co-quan", "thu-tuc"}
+    assert set(tables) == {"chi-tieu", "co-quan", "thu-tuc"}
     for name, table in tables.items():
         xlsx = client.get(export(name, "xlsx"), YEAR)
         assert xlsx.status_code == 200
@@ -80,12 +90,16 @@ def test_the_unit_head_sees_the_unit_and_its_procedures_and_nothing_else(client,
     world = activity
     client.force_login(world.leader)
     response = client.get(URL, YEAR)
-    agencies, procedures = response.context["tables"]
+    indicators, agencies, procedures = response.context["tables"]
+    # Its indicators, those that could still gain the most points first; ranked among the
+    # departments of the province (one here).
+    missing = [row[6] for row in indicators.rows]
+    assert missing == sorted(missing, reverse=True) and "hạng 1/1" in str(indicators.title)
     assert [row[0] for row in agencies.rows] == ["Sở Xây dựng"]
     assert procedures.rows[0][0].startswith(world.building_permit.code)
     assert client.get(URL, {**YEAR, "agency": world.justice.code}).status_code == 404
     narrowed = client.get(URL, {**YEAR, "channel": "online"})
-    assert narrowed.context["tables"][0].rows == []  # all at the counter
+    assert table(narrowed, "co-quan").rows == []  # all at the counter
 
 
 def test_an_officer_sees_their_own_work(client, activity):

@@ -14,6 +14,7 @@ from cchc.org.selectors import agencies_visible_to
 from cchc.satisfaction.services import rating_submit
 from cchc.stats.figures import months_between
 from cchc.stats.report import agency_report
+from cchc.stats.serving import serving_index
 from tests.dossiers.helpers import APPLICANT, at, receive
 from tests.stats.test_report import approved
 
@@ -24,7 +25,7 @@ YEAR_2025 = {"year": "2025"}
 
 
 @pytest.fixture
-def activity(world):
+def activity(world, serving_config):
     """Sở Xây dựng in 2025: three permits decided early, one late (with its apology), one more
     still with the specialist; two ratings."""
     early = [approved(world, day=day) for day in (8, 9, 10)]
@@ -39,8 +40,10 @@ def test_the_province_page_shows_the_figures_of_the_report_without_personal_data
     client, activity, django_assert_num_queries
 ):
     world = activity
-    # dossier sums, rating sums, the agencies' names, then the same two sums by month
-    with django_assert_num_queries(5):
+    # dossier sums, rating sums, the agencies' names; the index of departments and of
+    # communes (five queries each here: configuration, dossier and rating sums, agencies,
+    # catalogue); the same two sums by month
+    with django_assert_num_queries(15):
         response = client.get(PROVINCE, YEAR_2025)
     assert response.status_code == 200
     page = response.content.decode()
@@ -53,6 +56,12 @@ def test_the_province_page_shows_the_figures_of_the_report_without_personal_data
     line = next(line for line in report.lines if line.code == world.construction.code)
     assert line.on_time_share == response.context["lines"][0]["outcomes"].on_time_share
     assert "75,0%" in page  # 3 of 4 decided early or on time
+    index = serving_index(
+        day_from=date(2025, 1, 1), day_to=date(2025, 12, 31), agency_kind="department"
+    )
+    construction = index.agency(world.construction.code)
+    shown = response.context["lines"][0]["index"]
+    assert (shown.total, shown.rank) == (construction.total, 1)
     assert APPLICANT.full_name not in page and APPLICANT.phone not in page
     assert "public" in response["Cache-Control"] and "max-age=300" in response["Cache-Control"]
     # The figures are kept for a while: the next reader costs no query.
@@ -75,6 +84,8 @@ def test_the_agency_page_has_its_trend_by_month_as_a_chart_and_a_table(client, a
     assert 'data-chart="trend"' in page and 'id="trend-data"' in page
     assert 'data-testid="trend-table"' in page
     assert response.context["outcomes"].postal_share == Decimal("0.2")  # 1 of 5 received
+    assert response.context["index"]["score"].rank == 1
+    assert 'data-testid="public-index"' in page and "hạng 1/1" in page
 
 
 @pytest.mark.parametrize(
