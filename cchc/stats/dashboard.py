@@ -5,9 +5,10 @@
   outcomes — received, online and postal shares, decided, on time, late, apologies,
   satisfaction — and the month-by-month trend.
 - **Agency head** (leader, reform officer): their unit's rank among the units of its kind and
-  its indicators, the ones that would raise it most first; its outcomes and its procedures
-  (which pull its rates down).
-- **Officer** (counter officer, specialist): their own workload now.
+  its indicators, the ones that would raise it most first; its outcomes, its procedures (which
+  pull its rates down) and its steps by the division that held them (where delays come from).
+- **Officer** (counter officer, specialist): their own workload now and their own timeliness:
+  the steps they handed on in the period, early, on time or late.
 
 Every table is a ``cchc.stats.tables.Table`` (shown, and exported to XLSX and PDF with the same
 rows); every count that has dossiers behind it links to them (the worklist's "all" tab with the
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -29,7 +30,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cchc.catalog.models import Procedure
-from cchc.dossiers.models import DossierDailyStat
+from cchc.core.templatetags.vn import working_duration_text
+from cchc.dossiers.models import DossierDailyStat, OfficerStepDailyStat, StepDailyStat
 from cchc.dossiers.selectors import Worklist, dossier_worklist
 from cchc.org.models import Agency, User
 from cchc.org.selectors import agencies_visible_to, agency_scope_root, sees_whole_province
@@ -40,6 +42,7 @@ from cchc.stats.figures import (
     outcomes_by_month,
     outcomes_from,
 )
+from cchc.stats.selectors import share
 from cchc.stats.serving import AGENCY_KINDS, AgencyIndex, ServingIndex, serving_index
 from cchc.stats.tables import COUNT, POINTS, RATE, TEXT, Cell, Column, Table
 
@@ -226,6 +229,74 @@ def workload_table(user: User) -> Table:
     )
 
 
+STEP_COLUMNS = (
+    Column(gettext_lazy("Bước đã chuyển"), COUNT),
+    Column(gettext_lazy("Trước hạn"), COUNT),
+    Column(gettext_lazy("Đúng hạn"), COUNT),
+    Column(gettext_lazy("Trễ hạn"), COUNT),
+    Column(gettext_lazy("Tỷ lệ trễ hạn"), RATE),
+)
+
+
+def _step_cells(early: int, on_time: int, late: int) -> list:
+    total = early + on_time + late
+    return [total, early, on_time, late, share(late, total)]
+
+
+def own_steps_table(user: User, scope: Scope) -> Table:
+    """The officer's own timeliness: the steps they handed on in the period, judged by each
+    step's due moment as on the control sheet (Mẫu 05), and the working time over budget.
+    One query."""
+    sums = OfficerStepDailyStat.objects.filter(
+        officer=user, day__gte=scope.day_from, day__lte=scope.day_to
+    ).aggregate(
+        early=Sum("steps_early"),
+        on_time=Sum("steps_on_time"),
+        late=Sum("steps_late"),
+        over=Sum("over_budget_seconds"),
+    )
+    early, on_time, late = (sums[k] or 0 for k in ("early", "on_time", "late"))
+    return Table(
+        "buoc-cua-toi",
+        _("Tiến độ các bước tôi đã xử lý"),
+        [Column(_("Cán bộ"), TEXT, 30), *STEP_COLUMNS, Column(_("Vượt định mức"), TEXT, 18)],
+        [
+            [
+                user.get_full_name(),
+                *_step_cells(early, on_time, late),
+                working_duration_text(sums["over"] or 0),
+            ]
+        ],
+    )
+
+
+def unit_steps_table(scope: Scope, unit: Agency) -> Table:
+    """The unit's steps by the division (or the unit itself) that held them: where its delays
+    come from, also on dossiers another agency resolves. Two queries."""
+    rows = (
+        StepDailyStat.objects.filter(
+            agency__path__startswith=unit.path, day__gte=scope.day_from, day__lte=scope.day_to
+        )
+        .values("agency_id")
+        .annotate(early=Sum("steps_early"), on_time=Sum("steps_on_time"), late=Sum("steps_late"))
+    )
+    sums = {row["agency_id"]: row for row in rows}
+    agencies = Agency.objects.filter(pk__in=sums).only("name", "path").order_by("path")
+    return Table(
+        "buoc-xu-ly",
+        _("Tiến độ các bước xử lý theo đơn vị giữ bước"),
+        [Column(_("Đơn vị"), TEXT, 40), *STEP_COLUMNS],
+        [
+            [a.name, *_step_cells(sums[a.pk]["early"], sums[a.pk]["on_time"], sums[a.pk]["late"])]
+            for a in agencies
+        ],
+        note=_(
+            "Mỗi bước được đánh giá theo hạn của chính bước đó, như trên Phiếu kiểm soát quá "
+            "trình giải quyết hồ sơ (Mẫu 05)."
+        ),
+    )
+
+
 def trend(scope: Scope) -> list:
     return outcomes_by_month(
         day_from=scope.day_from, day_to=scope.day_to, agencies=scope.agencies, narrow=scope.narrow
@@ -335,7 +406,7 @@ def tables_for(user: User, scope: Scope, *, level: str = "") -> list[Table]:
     """The tables of ``user``'s dashboard, in the order the page shows them."""
     kind = dashboard_kind(user)
     if kind == OFFICER:
-        return [workload_table(user)]
+        return [workload_table(user), own_steps_table(user, scope)]
     unit = agency_scope_root(user)
     tables = []
     if kind == PROVINCE:
@@ -347,4 +418,5 @@ def tables_for(user: User, scope: Scope, *, level: str = "") -> list[Table]:
     tables.append(agencies_table(scope))
     if kind == AGENCY and unit is not None:
         tables.append(procedures_table(scope, unit))
+        tables.append(unit_steps_table(scope, unit))
     return tables

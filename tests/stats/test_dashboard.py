@@ -67,7 +67,7 @@ def test_every_table_exports_the_same_rows_to_xlsx_and_pdf(client, activity):
     client.force_login(world.leader)
     page = client.get(URL, YEAR)
     tables = {t.name: t for t in page.context["tables"]}
-    assert set(tables) == {"chi-tieu", "co-quan", "thu-tuc"}
+    assert set(tables) == {"chi-tieu", "co-quan", "thu-tuc", "buoc-xu-ly"}
     for name, table in tables.items():
         xlsx = client.get(export(name, "xlsx"), YEAR)
         assert xlsx.status_code == 200
@@ -86,28 +86,45 @@ def test_every_table_exports_the_same_rows_to_xlsx_and_pdf(client, activity):
     assert client.get(export("co-quan", "doc"), YEAR).status_code == 404
 
 
-def test_the_unit_head_sees_the_unit_and_its_procedures_and_nothing_else(client, activity):
+def test_the_unit_head_sees_the_unit_and_its_procedures_and_nothing_else(
+    client, activity, django_assert_num_queries
+):
     world = activity
     client.force_login(world.leader)
-    response = client.get(URL, YEAR)
-    indicators, agencies, procedures = response.context["tables"]
+    client.get(URL, YEAR)
+    # session, user, the unit and its predecessors; the index of the unit's kind; the unit's
+    # outcomes, procedures and steps; the monthly sums — twenty, whatever the dossiers
+    with django_assert_num_queries(20):
+        response = client.get(URL, YEAR)
+    indicators, agencies, procedures, steps = response.context["tables"]
     # Its indicators, those that could still gain the most points first; ranked among the
     # departments of the province (one here).
     missing = [row[6] for row in indicators.rows]
     assert missing == sorted(missing, reverse=True) and "hạng 1/1" in str(indicators.title)
     assert [row[0] for row in agencies.rows] == ["Sở Xây dựng"]
     assert procedures.rows[0][0].startswith(world.building_permit.code)
+    # The steps by the unit that held them: each of the four permits was forwarded by the
+    # specialist and approved by the leader — eight hand-overs, the one approval after its
+    # step's due moment late.
+    (unit,) = steps.rows
+    assert (unit[0], unit[1], unit[4]) == ("Sở Xây dựng", 8, 1)
     assert client.get(URL, {**YEAR, "agency": world.justice.code}).status_code == 404
     narrowed = client.get(URL, {**YEAR, "channel": "online"})
     assert table(narrowed, "co-quan").rows == []  # all at the counter
 
 
-def test_an_officer_sees_their_own_work(client, activity):
+def test_an_officer_sees_their_own_work_and_timeliness(client, activity, django_assert_num_queries):
     world = activity
     client.force_login(world.specialist)
-    response = client.get(URL)
-    (table,) = response.context["tables"]
-    assert [row[0] for row in table.rows] == ["Hồ sơ đang giữ", "Đến hạn hôm nay", "Quá hạn"]
+    client.get(URL, YEAR)
+    # session, user; the officer's unit and the units merged into it; the three worklist
+    # counts; the officer's own step sums — nine, whatever the number of dossiers
+    with django_assert_num_queries(9):
+        response = client.get(URL, YEAR)
+    work, steps = response.context["tables"]
+    assert [row[0] for row in work.rows] == ["Hồ sơ đang giữ", "Đến hạn hôm nay", "Quá hạn"]
+    (mine,) = steps.rows
+    assert mine[0] == world.specialist.get_full_name() and mine[1] == 4  # forwarded four
 
 
 @pytest.mark.parametrize(

@@ -69,10 +69,14 @@ def test_the_province_page_shows_the_figures_of_the_report_without_personal_data
         assert client.get(PROVINCE, YEAR_2025).status_code == 200
 
 
-def test_the_agency_page_has_its_trend_by_month_as_a_chart_and_a_table(client, activity):
+def test_the_agency_page_has_its_trend_by_month_as_a_chart_and_a_table(
+    client, activity, django_assert_num_queries
+):
     world = activity
     url = reverse("transparency:agency", args=[world.construction.code])
-    response = client.get(url, YEAR_2025)
+    # the agency; its dossier and rating sums, by period and by month; the index of its kind
+    with django_assert_num_queries(12):
+        response = client.get(url, YEAR_2025)
     assert response.status_code == 200
     months = response.context["months"]
     assert [m.month for m in months] == months_between(date(2025, 1, 1), date(2025, 12, 31))
@@ -109,12 +113,15 @@ def test_a_month_not_yet_come_is_refused_and_an_unknown_agency_is_404(client, wo
     assert client.get(reverse("transparency:agency", args=["000.99.99.H98"])).status_code == 404
 
 
-def test_the_live_board_lists_ready_codes_and_todays_counts(client, world):
+def test_the_live_board_lists_ready_codes_and_todays_counts(
+    client, world, django_assert_num_queries
+):
     d = approved(world, day=8)
     still = receive(world, now=at(2025, 9, 9))
     dossier_forward(actor=world.specialist, dossier=still, now=at(2025, 9, 9, 14))
     url = reverse("transparency:board", args=[world.construction.code])
-    response = client.get(url)
+    with django_assert_num_queries(3):  # the agency, the ready codes, today's counts
+        response = client.get(url)
     assert response.status_code == 200
     page = response.content.decode()
     assert d.code in page and still.code not in page
