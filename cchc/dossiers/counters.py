@@ -6,7 +6,9 @@ Two tables (ARCHITECTURE "Fast by construction"):
 - ``DossierDailyStat``: dossier outcomes per day, credited to the resolving agency with the
   receiving agency as a second dimension (DOMAIN A6);
 - ``StepDailyStat``: processing steps per day by the agency that held them, early / on time /
-  late against each step's own due moment (DOMAIN A3, the control sheet Mẫu 05).
+  late against each step's own due moment (DOMAIN A3, the control sheet Mẫu 05);
+- ``OfficerStepDailyStat``: the same steps per day by the officer who held them, with the
+  working time used beyond each step's budget (the list of officers often late).
 
 Every counter is a function of the append-only event log (``DossierEvent``) and of what was
 fixed at receipt (the procedure version, the agencies): ``stats_recount`` and
@@ -30,9 +32,11 @@ from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.handovers import step_result
 from cchc.dossiers.models import (
     COUNTERS,
+    OFFICER_STEP_COUNTERS,
     STEP_COUNTERS,
     DossierDailyStat,
     DossierEvent,
+    OfficerStepDailyStat,
     StepDailyStat,
 )
 
@@ -45,6 +49,10 @@ DOSSIER_KEY = (
     "online_mode",
 )
 STEP_KEY = ("agency_id", "procedure_id", "day")
+OFFICER_STEP_KEY = ("officer_id", "agency_id", "day")
+# The key of a hand-over event's data that names the officer who held the step it closed
+# (``None`` when nobody did); written by ``hand_over``, read by ``step_holder_id``.
+HOLDER_KEY = "step_holder_id"
 STEP_COUNTER = {
     Timeliness.EARLY: "steps_early",
     Timeliness.ON_TIME: "steps_on_time",
@@ -95,10 +103,57 @@ def stats_bump(
     _bump(DossierDailyStat, key, increments)
 
 
-def steps_bump(*, agency_id: int, procedure_id: int, day: date, result: str) -> None:
-    """Count one step handed on by ``agency_id`` on ``day`` with ``result`` (a Timeliness)."""
+def steps_bump(
+    *,
+    agency_id: int,
+    procedure_id: int,
+    day: date,
+    result: str,
+    holder_id: int | None = None,
+    over_budget_seconds: int = 0,
+) -> None:
+    """Count one step handed on by ``agency_id`` on ``day`` with ``result`` (a Timeliness),
+    and — when an officer held it (``holder_id``) — for that officer, with the working time
+    it used beyond its budget."""
+    counter = STEP_COUNTER[Timeliness(result)]
     key = {"agency_id": agency_id, "procedure_id": procedure_id, "day": day}
-    _bump(StepDailyStat, key, {STEP_COUNTER[Timeliness(result)]: 1})
+    _bump(StepDailyStat, key, {counter: 1})
+    if holder_id is not None:
+        officer_key = {"officer_id": holder_id, "agency_id": agency_id, "day": day}
+        _bump(
+            OfficerStepDailyStat,
+            officer_key,
+            {counter: 1, "over_budget_seconds": max(over_budget_seconds, 0)},
+        )
+
+
+def over_budget(budget_seconds: int | None, used_seconds: int | None) -> int:
+    """Working seconds a step used beyond its budget (0 when within it or unknown)."""
+    if budget_seconds is None or used_seconds is None:
+        return 0
+    return max(used_seconds - budget_seconds, 0)
+
+
+def step_holder_id(event: DossierEvent) -> int | None:
+    """The officer who held the step this hand-over closed (Mẫu 05's person), or ``None``.
+
+    Hand-overs name them in their data (``HOLDER_KEY``: the step's holder, or whoever took it
+    from the role queue). Events recorded before that was kept are read from what they hold:
+    the hand-over's "from" column names the holder, and when it names the event's own actor
+    (an officer) the actor held the step — the usual case. A step handed on by someone other
+    than its holder (a leader stepping in) before that release is credited to no officer:
+    the holder's name alone is not a person (names change and repeat)."""
+    data = event.data or {}
+    if HOLDER_KEY in data:
+        return data[HOLDER_KEY]
+    if (
+        event.actor_id is not None
+        and event.agency_id is not None
+        and event.actor_name
+        and event.from_holder.endswith(f" — {event.actor_name}")
+    ):
+        return event.actor_id
+    return None
 
 
 def _events() -> Iterable[DossierEvent]:
@@ -171,7 +226,20 @@ def stats_recount() -> Counts:
 
 def steps_recount() -> Counts:
     """Recompute the step counters from the hand-over events. Keys are ``STEP_KEY`` tuples."""
+    return step_recounts()[0]
+
+
+def officer_steps_recount() -> Counts:
+    """Recompute the per-officer step counters from the hand-over events. Keys are
+    ``OFFICER_STEP_KEY`` tuples."""
+    return step_recounts()[1]
+
+
+def step_recounts() -> tuple[Counts, Counts]:
+    """Both step tables recomputed in one pass over the hand-over events: ``(per agency,
+    per officer)``."""
     counts: Counts = {}
+    officers: Counts = {}
     calendar = current_calendar()
     for event in _events():
         step = event.from_step
@@ -180,11 +248,19 @@ def steps_recount() -> Counts:
         result = step_result(event, calendar)
         if result is None:
             continue
-        key = (step.agency_id, event.dossier.procedure_id, event.at.astimezone(VN_TZ).date())
+        day = event.at.astimezone(VN_TZ).date()
         name = STEP_COUNTER[result]
-        row = counts.setdefault(key, {})
+        row = counts.setdefault((step.agency_id, event.dossier.procedure_id, day), {})
         row[name] = row.get(name, 0) + 1
-    return counts
+        holder = step_holder_id(event)
+        if holder is None:
+            continue
+        row = officers.setdefault((holder, step.agency_id, day), {})
+        row[name] = row.get(name, 0) + 1
+        extra = over_budget(event.step_budget_seconds, event.step_used_seconds)
+        if extra:
+            row["over_budget_seconds"] = row.get("over_budget_seconds", 0) + extra
+    return counts, officers
 
 
 def table_counts(
@@ -208,6 +284,11 @@ def stats_stored() -> Counts:
 def steps_stored() -> Counts:
     """The step counters in the same shape as ``steps_recount``."""
     return table_counts(StepDailyStat, STEP_KEY, STEP_COUNTERS)
+
+
+def officer_steps_stored() -> Counts:
+    """The per-officer step counters in the same shape as ``officer_steps_recount``."""
+    return table_counts(OfficerStepDailyStat, OFFICER_STEP_KEY, OFFICER_STEP_COUNTERS)
 
 
 @dataclass(frozen=True)
@@ -234,18 +315,24 @@ def differences(stored: Counts, recounted: Counts, table: str) -> list[Differenc
 
 def counters_check() -> list[Difference]:
     """The dossier and step counters that differ from a recount of the event log."""
-    return differences(stats_stored(), stats_recount(), "DossierDailyStat") + differences(
-        steps_stored(), steps_recount(), "StepDailyStat"
+    steps, officer_steps = step_recounts()
+    return (
+        differences(stats_stored(), stats_recount(), "DossierDailyStat")
+        + differences(steps_stored(), steps, "StepDailyStat")
+        + differences(officer_steps_stored(), officer_steps, "OfficerStepDailyStat")
     )
 
 
 @transaction.atomic
 def counters_rebuild() -> int:
-    """Rewrite both tables from the event log (after a restore, or to mend a drift). Returns
+    """Rewrite the three tables from the event log (after a restore, or to mend a drift). Returns
     the number of rows written. Locks the tables' rows for the duration: run it when the
     counters may pause (the services wait, they do not fail)."""
-    return table_rewrite(DossierDailyStat, DOSSIER_KEY, stats_recount()) + table_rewrite(
-        StepDailyStat, STEP_KEY, steps_recount()
+    steps, officer_steps = step_recounts()
+    return (
+        table_rewrite(DossierDailyStat, DOSSIER_KEY, stats_recount())
+        + table_rewrite(StepDailyStat, STEP_KEY, steps)
+        + table_rewrite(OfficerStepDailyStat, OFFICER_STEP_KEY, officer_steps)
     )
 
 

@@ -454,6 +454,12 @@ def render_form(dossier: Dossier, kind: str) -> bytes:
         context = BUILDERS[kind](dossier)
         context["fonts"] = font_faces()
         html = render_to_string(TEMPLATES[kind], context)
+    return html_to_pdf(html)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A print template's HTML as PDF: the vendored fonts only, nothing fetched from anywhere
+    else. Every printed document of the platform goes through here."""
     from weasyprint import HTML
 
     # Text stored before the input checks may hold control characters: WeasyPrint draws them

@@ -102,6 +102,14 @@ class Filters:
     received_from: datetime | None = None
     received_to: datetime | None = None
     q: str = ""
+    # What a figure of the report or a dashboard counted (its drill-down): the resolving
+    # agency, the channel, the result's timeliness and its moment, a late one's missing apology.
+    resolving_agency_code: str = ""
+    channel: str = ""
+    timeliness: str = ""
+    finished_from: datetime | None = None
+    finished_to: datetime | None = None
+    apology_missing: bool = False
 
 
 def dossier_worklist(
@@ -159,6 +167,18 @@ def apply_filters(queryset: QuerySet[Dossier], f: Filters, now: datetime) -> Que
         queryset = queryset.filter(received_at__gte=f.received_from)
     if f.received_to:
         queryset = queryset.filter(received_at__lt=f.received_to)
+    if f.resolving_agency_code:
+        queryset = queryset.filter(resolving_agency__code=f.resolving_agency_code)
+    if f.channel:
+        queryset = queryset.filter(channel=f.channel)
+    if f.timeliness:
+        queryset = queryset.filter(timeliness=f.timeliness)
+    if f.finished_from:
+        queryset = queryset.filter(finished_at__gte=f.finished_from)
+    if f.finished_to:
+        queryset = queryset.filter(finished_at__lt=f.finished_to)
+    if f.apology_missing:
+        queryset = queryset.filter(timeliness=lifecycle.Timeliness.LATE, apology_count=0)
     if f.q:
         text = f.q.strip()
         queryset = queryset.filter(

@@ -42,6 +42,7 @@ def _role_in(*roles: str) -> Callable[[object], bool]:
 
 MENU: list[MenuItem] = [
     MenuItem(_("Trang chủ"), "home", _anyone),
+    MenuItem(_("Bảng điều khiển"), "stats:dashboard", _staff),
     MenuItem(_("Tiếp nhận"), "dossiers:intake", _role_in("counter_officer", "leader")),
     MenuItem(_("Hồ sơ"), "dossiers:worklist", _role_in("counter_officer", "specialist", "leader")),
     MenuItem(_("Cảnh báo"), "dossiers:alerts", _role_in("leader")),
@@ -71,6 +72,7 @@ PORTAL_MENU: list[MenuItem] = [
     MenuItem(_("Trang chủ"), "portal:home", _anyone),
     MenuItem(_("Thủ tục hành chính"), "portal:catalog", _anyone),
     MenuItem(_("Tra cứu hồ sơ"), "portal:lookup", _anyone),
+    MenuItem(_("Kết quả giải quyết"), "transparency:province", _anyone),
     MenuItem(_("Hồ sơ của tôi"), "portal:my_dossiers", _citizen),
     MenuItem(_("Tài khoản"), "portal:account", _citizen),
     MenuItem(_("Đăng nhập"), "portal:login", _anonymous),

@@ -1,11 +1,12 @@
-"""Ratings in the admin: read only (ratings are final; counters are kept by the service)."""
+"""Ratings in the admin: read only (ratings are final; counters are kept by the service); the
+thresholds of the list of officers often late: edited here."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 from django.http import HttpRequest
 
-from cchc.satisfaction.models import AspectRating, OfficerRating, Rating
+from cchc.satisfaction.models import AspectRating, OfficerRating, OfficerThreshold, Rating
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -43,3 +44,13 @@ class RatingAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+
+@admin.register(OfficerThreshold)
+class OfficerThresholdAdmin(admin.ModelAdmin):
+    """The thresholds of the list of officers often late: the province sets them here (the
+    model's ``clean`` keeps shares under 100 % and counts positive)."""
+
+    list_display = ("kind", "value", "minimum", "active", "source")
+    list_editable = ("value", "minimum", "active")
+    fields = ("kind", "value", "minimum", "active", "source")

@@ -2,16 +2,23 @@
 
 Once a dossier's result is ready, its applicant rates the service once: overall, per SIPAS
 element (DOMAIN B §7) and per officer who handled the dossier. Ratings are final: one per
-dossier (a unique constraint), never edited. ``SatisfactionDailyStat`` (per receiving agency
-and local day) and ``OfficerYearStat`` (per officer and year) are kept exact by
-``rating_submit`` in the same transaction; dashboards and the A8 flags read them.
+dossier (a unique constraint), never edited. ``SatisfactionDailyStat`` (per resolving and
+receiving agency and local day), ``OfficerYearStat`` (per officer and year) and
+``OfficerDailyStat`` (per officer, agency and local day) are kept exact by ``rating_submit``
+in the same transaction; dashboards, the A8 flags and the list of officers often late read
+them, with the thresholds of that list (``OfficerThreshold``).
 """
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+MSG_SHARE_RANGE = _("Tỷ lệ phải từ 0 đến dưới 100 (%).")
+MSG_POSITIVE = _("Giá trị phải lớn hơn 0.")
+MSG_WHOLE_STEPS = _("Số bước phải là số nguyên.")
 
 
 class Level(models.TextChoices):
@@ -200,3 +207,94 @@ class OfficerYearStat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} {self.officer_id}"
+
+
+class OfficerDailyStat(models.Model):
+    """Ratings an officer received on one local day, for the agency they served in when rated
+    (exact counters): the "not satisfied" share of any period, not only a calendar year — the
+    list of officers often late or complained about (seed 000 §2c). The agency is the one the
+    officer rating keeps (``OfficerRating.agency``), or the dossier's resolving agency for an
+    officer rated while in none, so that every rating is in some unit's scope."""
+
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    day = models.DateField(_("ngày"))
+    very_satisfied = models.PositiveIntegerField(_("rất hài lòng"), default=0)
+    satisfied = models.PositiveIntegerField(_("hài lòng"), default=0)
+    not_satisfied = models.PositiveIntegerField(_("không hài lòng"), default=0)
+
+    class Meta:
+        verbose_name = _("thống kê đánh giá cán bộ theo ngày")
+        verbose_name_plural = _("thống kê đánh giá cán bộ theo ngày")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["officer", "agency", "day"], name="satisfaction_officer_daily"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["day", "agency"], name="satisfaction_officer_day_ag"),
+            models.Index(fields=["officer", "day"], name="satisfaction_officer_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.officer_id}/{self.agency_id}"
+
+
+class OfficerThreshold(models.Model):
+    """A threshold of the list of officers often late (seed 000 §2c), set by the province in
+    the admin: an officer who crosses it in the period shown is flagged with it and the figure
+    that crossed it (``cchc.domain.officer_watch``). One row per kind; an inactive or missing
+    row is not applied. The seed names no figure: the defaults shipped by the migration are
+    a starting point for the province's own decision, noted in ``source``."""
+
+    class Kind(models.TextChoices):
+        LATE_STEPS = "late_steps", _("Số bước xử lý trễ hạn (từ … bước)")
+        LATE_SHARE = "late_share", _("Tỷ lệ bước xử lý trễ hạn (trên … %)")
+        OVER_BUDGET = "over_budget", _("Thời gian vượt định mức (từ … giờ làm việc)")
+        NOT_SATISFIED = "not_satisfied", _("Tỷ lệ đánh giá không hài lòng (trên … %)")
+
+    kind = models.CharField(_("ngưỡng"), max_length=16, choices=Kind.choices, unique=True)
+    value = models.DecimalField(
+        _("giá trị"),
+        max_digits=7,
+        decimal_places=1,
+        help_text=_("Số bước, tỷ lệ phần trăm hoặc số giờ làm việc, tùy loại ngưỡng."),
+    )
+    minimum = models.PositiveIntegerField(
+        _("tối thiểu"),
+        default=0,
+        help_text=_(
+            "Với ngưỡng tỷ lệ: chỉ xét khi có ít nhất chừng này bước xử lý hoặc lượt đánh giá."
+        ),
+    )
+    active = models.BooleanField(_("đang áp dụng"), default=True)
+    source = models.CharField(_("căn cứ"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("ngưỡng theo dõi cán bộ")
+        verbose_name_plural = _("ngưỡng theo dõi cán bộ")
+        ordering = ["kind"]
+
+    def __str__(self) -> str:
+        return str(self.get_kind_display())
+
+    def clean(self) -> None:
+        if self.value is None:
+            return
+        shares = (self.Kind.LATE_SHARE, self.Kind.NOT_SATISFIED)
+        if self.kind in shares and not 0 <= self.value < 100:
+            raise ValidationError({"value": MSG_SHARE_RANGE})
+        if self.kind not in shares and self.value <= 0:
+            raise ValidationError({"value": MSG_POSITIVE})
+        if self.kind == self.Kind.LATE_STEPS and self.value != self.value.to_integral_value():
+            raise ValidationError({"value": MSG_WHOLE_STEPS})

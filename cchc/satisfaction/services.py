@@ -24,6 +24,7 @@ from cchc.satisfaction.models import (
     Aspect,
     AspectRating,
     Level,
+    OfficerDailyStat,
     OfficerRating,
     OfficerYearStat,
     Rating,
@@ -42,6 +43,7 @@ MSG_COMMENT_TOO_LONG = N_("Ý kiến không quá 2.000 ký tự.")
 MAX_COMMENT = 2000
 DAILY_KEY = ("resolving_agency_id", "receiving_agency_id", "day")
 OFFICER_KEY = ("officer_id", "year")
+OFFICER_DAILY_KEY = ("officer_id", "agency_id", "day")
 
 
 class RatingError(Exception):
@@ -140,6 +142,8 @@ def rating_submit(
         _bump(SatisfactionDailyStat, {**agencies, "day": day}, overall)
         for pk, level in officers.items():
             _bump(OfficerYearStat, {"officer_id": pk, "year": day.year}, level)
+            agency_id = handlers[pk].agency_id or rating.resolving_agency_id
+            _bump(OfficerDailyStat, {"officer_id": pk, "agency_id": agency_id, "day": day}, level)
     return rating
 
 
@@ -171,6 +175,21 @@ def satisfaction_recount() -> tuple[dict[tuple, dict[str, int]], dict[tuple, dic
     return daily, officers
 
 
+def officer_daily_recount() -> dict[tuple, dict[str, int]]:
+    """The per-officer daily counters recomputed from the officer ratings, keyed
+    ``(officer_id, agency_id, day)``: the agency the officer rating keeps, or its dossier's
+    resolving agency when it keeps none (as ``rating_submit`` counts it)."""
+    officers: dict[tuple, dict[str, int]] = {}
+    rows = OfficerRating.objects.values_list(
+        "officer_id", "agency_id", "rating__resolving_agency_id", "rated_at", "level"
+    )
+    for officer_id, agency_id, resolving_id, rated_at, level in rows.iterator(chunk_size=2000):
+        key = (officer_id, agency_id or resolving_id, rated_at.astimezone(VN_TZ).date())
+        row = officers.setdefault(key, {})
+        row[level] = row.get(level, 0) + 1
+    return officers
+
+
 def satisfaction_stored() -> tuple[dict[tuple, dict[str, int]], dict[tuple, dict[str, int]]]:
     """The counter tables in the shape of ``satisfaction_recount``."""
     return (
@@ -185,15 +204,23 @@ def satisfaction_check() -> list[Difference]:
         satisfaction_recount(),
         satisfaction_stored(),
     )
-    return differences(stored_daily, daily, "SatisfactionDailyStat") + differences(
-        stored_officers, officers, "OfficerYearStat"
+    return (
+        differences(stored_daily, daily, "SatisfactionDailyStat")
+        + differences(stored_officers, officers, "OfficerYearStat")
+        + differences(
+            table_counts(OfficerDailyStat, OFFICER_DAILY_KEY, COUNTERS),
+            officer_daily_recount(),
+            "OfficerDailyStat",
+        )
     )
 
 
 @transaction.atomic
 def satisfaction_rebuild() -> int:
-    """Rewrite both rating counter tables from the ratings; returns the rows written."""
+    """Rewrite the rating counter tables from the ratings; returns the rows written."""
     daily, officers = satisfaction_recount()
-    return table_rewrite(SatisfactionDailyStat, DAILY_KEY, daily) + table_rewrite(
-        OfficerYearStat, OFFICER_KEY, officers
+    return (
+        table_rewrite(SatisfactionDailyStat, DAILY_KEY, daily)
+        + table_rewrite(OfficerYearStat, OFFICER_KEY, officers)
+        + table_rewrite(OfficerDailyStat, OFFICER_DAILY_KEY, officer_daily_recount())
     )

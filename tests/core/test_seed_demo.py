@@ -10,7 +10,7 @@ from django.core.management import call_command
 from cchc.catalog.models import Field, Procedure, RequiredDocument
 from cchc.catalog.selectors import procedure_list
 from cchc.core.models import OutboxMessage
-from cchc.dossiers.models import Dossier, StepDailyStat
+from cchc.dossiers.models import Dossier, OfficerStepDailyStat, StepDailyStat
 from cchc.org.models import Agency, User
 
 pytestmark = pytest.mark.django_db
@@ -41,9 +41,12 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
         Dossier.objects.count(),
     )
     # As a demo database made before the step counters existed: the next seed counts them.
+    officer_steps = OfficerStepDailyStat.objects.count()
     StepDailyStat.objects.all().delete()
+    OfficerStepDailyStat.objects.all().delete()
     call_command("seed_demo")
     assert StepDailyStat.objects.exists()
+    assert OfficerStepDailyStat.objects.count() == officer_steps > 0
     assert (
         Agency.objects.count(),
         Procedure.objects.count(),

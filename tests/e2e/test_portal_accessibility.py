@@ -284,10 +284,11 @@ def test_staff_pages_have_no_accessibility_violation_nor_sideways_scroll_at_any_
     page, settings, tmp_path
 ):
     """The counter's intake form with its errors, a dossier's page with its route table, the
-    report, and portal pages, at desktop width, on a phone (390 px) and on a narrow phone
-    (320 px): no axe violation of any impact and nothing wider than the window. The route
-    table scrolls by keyboard; fields, selects, check boxes and buttons show the same strong
-    focus outline as links (WCAG 1.4.11: 3:1 against the page)."""
+    report, the list of officers often late and one officer's page, and portal pages, at
+    desktop width, on a phone (390 px) and on a narrow phone (320 px): no axe violation of any
+    impact and nothing wider than the window. The route table scrolls by keyboard; fields,
+    selects, check boxes and buttons show the same strong focus outline as links (WCAG 1.4.11:
+    3:1 against the page)."""
     settings.MEDIA_ROOT = str(tmp_path)
     world = ensure_world()
     # Received just now, so that the report's current period shows it (a row with rates).
@@ -323,6 +324,13 @@ def test_staff_pages_have_no_accessibility_violation_nor_sideways_scroll_at_any_
         page.goto(page.base_url + reverse("stats:report"))
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         check_strictly(page, f"staff-report-{width_name}")
+        # The list of officers often late, from the report, and one officer's months.
+        page.get_by_test_id("officer-watch-link").click()
+        expect(page.get_by_test_id("officer-t.specialist")).to_be_visible()
+        check_strictly(page, f"staff-officer-watch-{width_name}")
+        page.get_by_test_id("officer-t.specialist").get_by_role("link").click()
+        expect(page.get_by_test_id("officer-months")).to_be_visible()
+        check_strictly(page, f"staff-officer-detail-{width_name}")
 
         for path in ("/dich-vu-cong/", f"/dich-vu-cong/thu-tuc/{BUILDING_PERMIT}/"):
             page.goto(page.base_url + path)

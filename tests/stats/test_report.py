@@ -54,6 +54,10 @@ def approved(world, *, day: int, approve_at=None):
 
 @pytest.fixture
 def activity(world):
+    return build_activity(world)
+
+
+def build_activity(world):
     """Sở Xây dựng: four permits (three early, one late), one paid at the counter, rated
     not satisfied twice and satisfied once. Phường Tân An: one birth registration."""
     early = [approved(world, day=day) for day in (8, 9, 10)]

@@ -229,3 +229,32 @@ def test_stats_rebuild_finds_and_mends_a_counter_that_drifted(world, centre):
     call_command("stats_rebuild", "--check", stdout=out)
     assert "0 khác biệt" in out.getvalue()
     assert DossierDailyStat.objects.get(resolving_agency=world.construction, received=1)
+
+
+def test_the_late_figure_opens_the_late_dossiers_behind_it_within_the_scope(client, world, centre):
+    on_time = resolved(world, centre, day=8)
+    late = receive(world, centre["counter"], procedure=centre["procedure"], now=at(2025, 9, 9))
+    dossier_apologize(
+        actor=world.leader,
+        dossier=late,
+        reason="Chờ ý kiến của cơ quan phối hợp",
+        new_due_at=at(2025, 10, 15, 16),
+        now=at(2025, 9, 25),
+    )
+    dossier_forward(actor=world.specialist, dossier=late, now=at(2025, 10, 6))
+    dossier_approve(actor=world.leader, dossier=late, result_number="4/GPSC", now=at(2025, 10, 14))
+
+    client.force_login(world.leader)
+    report = client.get(reverse("stats:report"), {"date_from": "01/09/2025"})
+    page = report.content.decode()
+    link = f'data-testid="drill-late-{world.construction.code}"'
+    assert link in page
+    href = page[: page.index(link)].rsplit('href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    worklist = client.get(href)
+    assert worklist.status_code == 200
+    codes = {row["dossier"].code for row in worklist.context["rows"]}
+    assert codes == {late.code}  # the late one, not the one on time
+    assert on_time.code not in worklist.content.decode()
+
+    client.force_login(world.other_agency_officer)  # Sở Tư pháp: sees none of them
+    assert list(client.get(href).context["rows"]) == []

@@ -29,12 +29,30 @@ class WorklistFilterForm(StyledForm):
     q = forms.CharField(
         label=_("Mã hồ sơ, tên hoặc điện thoại người nộp"), required=False, max_length=100
     )
+    # The drill-down of a figure (tab "all"): which dossiers a report or dashboard counted.
+    resolving = forms.CharField(
+        label=_("Cơ quan giải quyết (mã định danh)"), required=False, max_length=13
+    )
+    channel = forms.ChoiceField(
+        label=_("Hình thức nộp"),
+        required=False,
+        choices=[("", _("Tất cả")), *Dossier.Channel.choices],
+    )
+    timeliness = forms.ChoiceField(
+        label=_("Kết quả giải quyết"),
+        required=False,
+        choices=[("", _("Tất cả")), *Dossier.Timeliness.choices],
+    )
+    finished_from = VnDateField(label=_("Có kết quả từ ngày"), required=False)
+    finished_to = VnDateField(label=_("đến ngày"), required=False)
+    no_apology = forms.BooleanField(label=_("Trễ hạn chưa có văn bản xin lỗi"), required=False)
 
     def filters(self) -> dict:
         """Keyword arguments for ``selectors.Filters`` (dates as local day bounds)."""
         data = self.cleaned_data if self.is_valid() else {}
         start = data.get("received_from")
         end = data.get("received_to")
+        finished_from, finished_to = data.get("finished_from"), data.get("finished_to")
         return {
             "status": data.get("status", ""),
             "overdue": {"yes": True, "no": False}.get(data.get("overdue", "")),
@@ -44,7 +62,18 @@ class WorklistFilterForm(StyledForm):
                 datetime.combine(end + timedelta(days=1), time.min, tzinfo=VN_TZ) if end else None
             ),
             "q": (data.get("q") or "").strip(),
+            "resolving_agency_code": (data.get("resolving") or "").strip(),
+            "channel": data.get("channel", ""),
+            "timeliness": data.get("timeliness", ""),
+            "finished_from": day_start(finished_from),
+            "finished_to": day_start(finished_to + timedelta(days=1)) if finished_to else None,
+            "apology_missing": bool(data.get("no_apology")),
         }
+
+
+def day_start(day: object) -> datetime | None:
+    """The first moment of a local day (``None`` stays ``None``)."""
+    return datetime.combine(day, time.min, tzinfo=VN_TZ) if day else None
 
 
 class BulkForm(CleanTextFormMixin, forms.Form):

@@ -3,8 +3,10 @@ counters its services keep (``counters``)."""
 
 from cchc.dossiers.models.counters import (
     COUNTERS,
+    OFFICER_STEP_COUNTERS,
     STEP_COUNTERS,
     DossierDailyStat,
+    OfficerStepDailyStat,
     StepDailyStat,
 )
 from cchc.dossiers.models.dossier import (
@@ -23,6 +25,7 @@ from cchc.dossiers.models.dossier import (
 
 __all__ = [
     "COUNTERS",
+    "OFFICER_STEP_COUNTERS",
     "STEP_COUNTERS",
     "Apology",
     "DocumentAccess",
@@ -33,6 +36,7 @@ __all__ = [
     "DossierSequence",
     "DossierStep",
     "FeeLine",
+    "OfficerStepDailyStat",
     "Payment",
     "Shipment",
     "StepDailyStat",

@@ -4,6 +4,7 @@ the report and dashboards read them and never scan the dossiers."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -132,3 +133,58 @@ class StepDailyStat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.agency_id}/{self.procedure_id}"
+
+
+OFFICER_STEP_COUNTERS = (*STEP_COUNTERS, "over_budget_seconds")
+
+
+class OfficerStepDailyStat(models.Model):
+    """Processing steps handed on one local day, per officer who held them and the agency the
+    step belonged to: early / on time / late as in ``StepDailyStat``, and the working time
+    used beyond each step's budget (used − budget when positive, pauses excluded). The list of
+    officers often late reads it (seed 000 §2c: rotate officers who are often late; DOMAIN A3).
+
+    A sibling table rather than an officer column on ``StepDailyStat``: the agency counters
+    keep one row per agency, procedure and day for the report and the dashboards, instead of
+    one per officer as well; this one drops the procedure (the officer list does not need it)
+    so it stays about one row per officer and working day. A step nobody held (taken back
+    from a role queue by a withdrawal, say) is in ``StepDailyStat`` only: its sum over
+    officers can be lower than the agency's, never higher."""
+
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ giữ bước"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The step's agency (where the officer held it), not the officer's agency of today:
+    # people move, the late step stays where it happened — and in that unit's scope.
+    agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan giữ bước"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    day = models.DateField(_("ngày"))
+    steps_early = models.PositiveIntegerField(_("bước xong trước hạn"), default=0)
+    steps_on_time = models.PositiveIntegerField(_("bước xong đúng hạn"), default=0)
+    steps_late = models.PositiveIntegerField(_("bước xong trễ hạn"), default=0)
+    over_budget_seconds = models.PositiveBigIntegerField(
+        _("thời gian vượt định mức (giây làm việc)"), default=0
+    )
+
+    class Meta:
+        verbose_name = _("thống kê bước xử lý theo cán bộ")
+        verbose_name_plural = _("thống kê bước xử lý theo cán bộ")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["officer", "agency", "day"], name="officer_step_daily_unique"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["day", "agency"], name="officer_step_day_agency"),
+            models.Index(fields=["officer", "day"], name="officer_step_officer_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.officer_id}/{self.agency_id}"

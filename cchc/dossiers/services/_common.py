@@ -20,7 +20,7 @@ from cchc.core.calendar import current_calendar
 from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, Role, Situation, TransitionError
 from cchc.domain.workdays import VN_TZ, WorkCalendar
-from cchc.dossiers.counters import stats_bump, steps_bump
+from cchc.dossiers.counters import HOLDER_KEY, over_budget, stats_bump, steps_bump
 from cchc.dossiers.handovers import step_result
 from cchc.dossiers.models import Dossier, DossierEvent, DossierStep
 from cchc.org.models import Agency, User
@@ -347,19 +347,23 @@ def hand_over(
             to_step=target,
             step_budget_seconds=step.budget_seconds if step else None,
             step_used_seconds=used,
-            data=data or {},
+            # Who held the step: the recount of the per-officer step counters reads it here.
+            data={**(data or {}), HOLDER_KEY: step.holder_id} if step else data or {},
         ),
         now,
     )
     dossier.save()
     result = step_result(event, calendar()) if step is not None else None
     if result is not None:
-        # Mẫu 05's result for the step, counted for the agency that held it (DOMAIN A3).
+        # Mẫu 05's result for the step, counted for the agency and the officer that held it
+        # (DOMAIN A3).
         steps_bump(
             agency_id=step.agency_id,
             procedure_id=dossier.procedure_id,
             day=local_day(now),
             result=result,
+            holder_id=step.holder_id,
+            over_budget_seconds=over_budget(step.budget_seconds, used),
         )
 
 

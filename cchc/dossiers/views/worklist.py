@@ -54,8 +54,14 @@ ROLE_QUEUE = {
 }
 
 
+# Not a tab of the bar (nothing to count there): the dossiers behind a figure of the report or
+# a dashboard, reached by its link with the figure's filters, within the officer's scope.
+DRILL_TAB = Worklist.ALL
+DRILL_LABEL = gettext_lazy("Hồ sơ theo số liệu")
+
+
 def current_tab(value: str) -> str:
-    return value if value in TAB_NAMES else DEFAULT_TAB
+    return value if value in TAB_NAMES or value == DRILL_TAB else DEFAULT_TAB
 
 
 def _cursor(value: str) -> int | None:
@@ -76,7 +82,8 @@ def worklist_view(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "tab": tab,
-        "tab_label": dict(TABS)[tab],
+        "tab_label": dict(TABS).get(tab, DRILL_LABEL),
+        "drill": tab == DRILL_TAB,
         "tabs": [(name, label, None) for name, label in TABS],
         "filter_form": filter_form,
         "rows": [worklist_row(dossier, now) for dossier in dossiers],

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
 from cchc.core.templatetags.vn import vn_datetime
-from cchc.core.validation import scrub_text
 from cchc.domain.money import vnd_in_words
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers import printing
@@ -82,13 +81,7 @@ def render_receipt_pdf(payment: Payment) -> bytes:
             fonts=printing.font_faces(),
         )
         html = render_to_string(TEMPLATE_PDF, context)
-    from weasyprint import HTML
-
-    base = printing.fonts_dir().as_uri() + "/"
-    # Stored text may predate the input checks: control characters would garble the text layer.
-    return HTML(
-        string=scrub_text(html), base_url=base, url_fetcher=printing.local_only_fetcher()
-    ).write_pdf()
+    return printing.html_to_pdf(html)
 
 
 def receipt_filename(payment: Payment) -> str:
