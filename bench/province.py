@@ -57,6 +57,7 @@ COUNTERS = (
 C = {name: i for i, name in enumerate(COUNTERS)}
 FINISHED = (C["finished_early"], C["finished_on_time"], C["finished_late"])
 STEP_COUNTERS = ("steps_early", "steps_on_time", "steps_late")
+OFFICER_STEP_COUNTERS = (*STEP_COUNTERS, "over_budget_seconds")
 RATING_COUNTERS = ("very_satisfied", "satisfied", "not_satisfied")
 TIMELINESS = ("early", "on_time", "late")
 CHANNELS = ("in_person", "online", "postal")
@@ -221,6 +222,7 @@ COUNTER_TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         COUNTERS,
     ),
     "dossiers_stepdailystat": (("agency_id", "procedure_id", "day"), STEP_COUNTERS),
+    "dossiers_officerstepdailystat": (("officer_id", "agency_id", "day"), OFFICER_STEP_COUNTERS),
     "satisfaction_satisfactiondailystat": (
         ("resolving_agency_id", "receiving_agency_id", "day"),
         RATING_COUNTERS,
@@ -274,6 +276,8 @@ class Out:
     dossier_counts: dict[tuple, list[int]] = field(default_factory=dict)
     # (agency, procedure, day index) → early, on time, late
     step_counts: dict[tuple, list[int]] = field(default_factory=dict)
+    # (officer, agency, day index) → early, on time, late, working seconds over budget
+    officer_counts: dict[tuple, list[int]] = field(default_factory=dict)
     # (resolving, receiving, day index) → very satisfied, satisfied, not satisfied
     rating_counts: dict[tuple, list[int]] = field(default_factory=dict)
     sequences: list[tuple[int, int, int]] = field(default_factory=list)  # agency, day, last
@@ -286,6 +290,7 @@ class Out:
     def clear_counts(self) -> None:
         self.dossier_counts.clear()
         self.step_counts.clear()
+        self.officer_counts.clear()
         self.rating_counts.clear()
 
     def row_count(self) -> int:
@@ -565,6 +570,8 @@ class Province:
         event_lines = rows["dossiers_dossierevent"]
         dossier_counts = out.dossier_counts
         step_counts = out.step_counts
+        officer_counts = out.officer_counts
+        held_by: list[tuple | None] = [None] * n_steps
         names = self.names
         seq = 0
         last_at = received
@@ -673,10 +680,13 @@ class Province:
                 else:
                     actor = step_actor[i]
                     agency = str(step_agency[i])
+                # Taken from the role queue: whoever hands it on held it (Mẫu 05's person).
+                held_by[i] = actor
+                used_s = at - started_wt[i]
                 budget = str(route[i][4])
-                used = str(at - started_wt[i])
+                used = str(used_s)
                 from_step = str(step_ids[i])
-                from_holder = f"{names[step_agency[i]]} — {step_actor[i][1]}"
+                from_holder = f"{names[step_agency[i]]} — {actor[1]}"
                 sd = step_due[i]
                 result = timeliness(key, sd)
                 sc_key = (step_agency[i], pid, key[0])
@@ -684,10 +694,17 @@ class Province:
                 if counts is None:
                     counts = step_counts[sc_key] = [0, 0, 0]
                 counts[result] += 1
+                oc_key = (actor[0], step_agency[i], key[0])
+                counts = officer_counts.get(oc_key)
+                if counts is None:
+                    counts = officer_counts[oc_key] = [0, 0, 0, 0]
+                counts[result] += 1
+                if used_s > route[i][4]:
+                    counts[3] += used_s - route[i][4]
                 steps_state[i] = "done"
                 finished_at[i] = key
                 current = None
-                step_data = f'"step_due_at": "{key_iso(sd)}"'
+                step_data = f'"step_due_at": "{key_iso(sd)}", "step_holder_id": {actor[0]}'
                 if action == "return_result":
                     by_post = channel == "postal"
                     returned_key = key
@@ -749,7 +766,7 @@ class Province:
         for i, s in enumerate(route):
             state = steps_state[i]
             done = state == "done"
-            holder = step_actor[i][0] if done else NONE
+            holder = (held_by[i] or counter)[0] if done else NONE
             step_rows.append(
                 "\t".join(
                     (
@@ -765,7 +782,7 @@ class Province:
                         key_text(started[i]) if started[i] else NONE,
                         key_text(step_due[i]) if step_due[i] else NONE,
                         key_text(finished_at[i]) if done else NONE,
-                        step_actor[i][0] if done else NONE,
+                        holder,
                         "0",
                     )
                 )
@@ -859,6 +876,10 @@ class Province:
             "dossiers_stepdailystat": [
                 f"{agency}\t{pid}\t{iso[k]}\t" + "\t".join(map(str, counts))
                 for (agency, pid, k), counts in out.step_counts.items()
+            ],
+            "dossiers_officerstepdailystat": [
+                f"{officer}\t{agency}\t{iso[k]}\t" + "\t".join(map(str, counts))
+                for (officer, agency, k), counts in out.officer_counts.items()
             ],
             "satisfaction_satisfactiondailystat": [
                 f"{res}\t{rec}\t{iso[k]}\t" + "\t".join(map(str, counts))

@@ -193,8 +193,9 @@ def build(work: Path, args: argparse.Namespace) -> tuple[str, list[str]]:
     )
     if "rollup_median_ms" in dash:
         line(
-            "(for the record) the page from a monthly table rolled up from the daily one "
-            "(per agency, procedure, channel, mode; bench-built)",
+            "(for the record) the page from a monthly table per agency (by channel and online "
+            "mode, the month's distinct procedures counted when rolled up; bench-built from the "
+            "daily one)",
             f"{dash['rollup_median_ms']:,.1f} ms ({_n(dash['rollup']['rows'])} rows, built in "
             f"{dash['rollup']['seconds']} s; {differences.get('rollup')} differences)",
             f"scan {scan / dash['rollup_median_ms']:,.0f}×, DuckDB "

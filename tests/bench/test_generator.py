@@ -3,8 +3,9 @@
 The loader (bench/load.py) writes what bench/province.py generates; the benchmark's own
 agreement check compares the summary tables with a scan of the rows at ten million dossiers.
 Here a few thousand dossiers go through the same lines (COPY on PostgreSQL, the models on
-SQLite) and the platform's own recounts must find the counters exact — dossier, step and
-rating counters alike — and the dashboard's three sources must agree figure by figure.
+SQLite) and the platform's own recounts must find the counters exact — dossier, step,
+per-officer step and rating counters alike — and the dashboard's three sources must agree
+figure by figure.
 """
 
 from __future__ import annotations
@@ -111,6 +112,7 @@ def small_province():
 def test_the_generator_writes_every_required_column_and_counts_what_the_services_count():
     assert province.COUNTERS == dossier_models.COUNTERS
     assert province.STEP_COUNTERS == dossier_models.STEP_COUNTERS
+    assert province.OFFICER_STEP_COUNTERS == dossier_models.OFFICER_STEP_COUNTERS
     assert province.RATING_COUNTERS == satisfaction_models.COUNTERS
     tables = {**province.TABLES}
     tables.update({t: keys + counters for t, (keys, counters) in province.COUNTER_TABLES.items()})
