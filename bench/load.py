@@ -1,400 +1,323 @@
-"""Load N dossiers (default 1,000,000) into PostgreSQL in bulk with COPY, plus one receive
-event each and the daily code sequences, then ANALYZE.
+"""The bulk loader: the synthetic province's dossiers into PostgreSQL with COPY.
 
-Plain psycopg, no Django: ``python bench/load.py DATABASE_URL WORLD_JSON [N]``. The rows look
-like a department's last few years: codes ``<agency>-<yymmdd>-<seq>`` issued on working days,
-Vietnamese names, 10-digit mobile numbers, statuses by age (old ones returned, recent ones in
-hand). Foreign keys are consistent by construction, so the load runs with triggers off
-(``session_replication_role = replica``) and the secondary indexes are dropped and rebuilt
-around the COPY (the unique ones — code, public id — stay, so duplicates still fail).
-Two processes COPY in parallel, one half of the days each.
+``python bench/load.py DATABASE_URL WORLD_JSON [DOSSIERS] [STREAMS]`` (default 10,000,000
+dossiers, 2 streams) loads the dossiers received on the working days of the last three years
+(bench/province.py: their events, steps, fee lines, payments, apologies, shipments, ratings,
+the daily code sequences, and the three counter tables consistent with the events), then
+rebuilds the indexes and runs ANALYZE. Prints one JSON line: rows per table, the seconds of
+each phase, rows per second, the peak memory of every process.
+
+How it is fast:
+
+- The days are cut in ``STREAMS`` contiguous parts, one process each; a process keeps one
+  connection per table with one ``COPY … FROM STDIN`` open from its first row to its last,
+  so that PostgreSQL parses and stores one table's lines while the process generates the
+  next day's (each table's backend is its own process).
+- Every index but the primary keys is dropped before and rebuilt after (two connections at a
+  time, the biggest first; the unique ones come back as the constraints they were, so a
+  duplicate would fail the load). Foreign keys are consistent by construction: the load runs
+  with ``session_replication_role = replica`` (no trigger, no per-row check).
+- Ids are derived from the dossier's id (bench/province.py), so the streams never ask a
+  sequence; the sequences are set past them at the end.
+- The counters are added up in memory per stream and copied into unlogged staging tables
+  whenever they grow past ``FLUSH_KEYS`` keys (the memory bound); one ``INSERT … SELECT …
+  GROUP BY`` per table sums the parts into the real counter tables.
+
+The load's moment is today's midnight (local): the intake measurement that follows starts
+today's codes at 0001.
 """
 
 from __future__ import annotations
 
 import json
 import multiprocessing
-import random
+import os
+import resource
 import sys
 import time
-import uuid
-from datetime import UTC, date, datetime, timedelta
+from contextlib import ExitStack
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import psycopg
 
-DOSSIER_COLUMNS = [
-    "id",
-    "public_id",
-    "code",
-    "applicant_kind",
-    "applicant_name",
-    "applicant_id_number",
-    "applicant_phone",
-    "applicant_email",
-    "applicant_address",
-    "channel",
-    "return_method",
-    "delivery_address",
-    "status",
-    "submitted_at",
-    "received_at",
-    "legal_due_at",
-    "due_at",
-    "calendar_version",
-    "clock_paused_at",
-    "paused_seconds",
-    "outcome",
-    "timeliness",
-    "result_number",
-    "result_signer",
-    "result_file",
-    "finished_at",
-    "returned_at",
-    "visit_count",
-    "intake_supplement_count",
-    "processing_supplement_count",
-    "apology_count",
-    "event_count",
-    "backdated",
-    "closing_reason",
-    "created_at",
-    "updated_at",
-    "applicant_user_id",
-    "procedure_id",
-    "procedure_version_id",
-    "received_by_id",
-    "receiving_agency_id",
-    "resolving_agency_id",
-    "current_step_id",
-]
-EVENT_COLUMNS = [
-    "id",
-    "dossier_id",
-    "seq",
-    "action",
-    "actor_id",
-    "actor_name",
-    "agency_id",
-    "from_status",
-    "to_status",
-    "from_step_id",
-    "to_step_id",
-    "from_holder",
-    "to_holder",
-    "at",
-    "note",
-    "step_budget_seconds",
-    "step_used_seconds",
-    "data",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-SURNAMES = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Huỳnh",
-    "Phan",
-    "Vũ",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-]
-MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quốc", "Thu", "Hoài", "Bảo", "Gia"]
-GIVEN = [
-    "An",
-    "Bình",
-    "Châu",
-    "Dũng",
-    "Hà",
-    "Hải",
-    "Hạnh",
-    "Hùng",
-    "Hương",
-    "Khánh",
-    "Lan",
-    "Linh",
-    "Long",
-    "Mai",
-    "Nam",
-    "Phúc",
-    "Quân",
-    "Sơn",
-    "Tâm",
-    "Thảo",
-    "Trang",
-    "Tuấn",
-    "Vy",
-    "Yến",
-]
-STREETS = [
-    "Lê Lợi",
-    "Trần Phú",
-    "Hùng Vương",
-    "Nguyễn Huệ",
-    "Quang Trung",
-    "Lý Thường Kiệt",
-    "Hai Bà Trưng",
-]
-WARDS = ["Tân An", "Bình Sơn", "Phú Hòa", "An Nhơn", "Hòa Bình", "Thành Công"]
-COMPANIES = ["Công ty TNHH Vận tải", "Công ty CP Xây dựng", "Hợp tác xã Dịch vụ"]
-PREFIXES = ("03", "05", "07", "08", "09")
-VN = 7  # hours ahead of UTC
+from province import (
+    COUNTER_TABLES,
+    SEQUENCE_TABLE,
+    TABLES,
+    DayPlan,
+    Out,
+    Province,
+    plan,
+)
+from worktime import WorkTime
+
+from cchc.domain.workdays import VN_TZ, OfficeHours, WorkCalendar
+
+DOSSIERS = 10_000_000
+STREAMS = 2
+YEARS = 3
+FIRST_ID = 1_000_001
+FLUSH_KEYS = 150_000  # counter keys held per stream before they go to the staging tables
+FLUSH_LINES = 20_000  # lines of a table gathered before they are written to its COPY
+STAGE = "bench_stage_"
 
 
-def working_days(first: date, last: date) -> list[date]:
-    days, day = [], first
-    while day <= last:
-        if day.weekday() < 5:
-            days.append(day)
-        day += timedelta(days=1)
-    return days
+def work_time(url: str, today: date, years: int) -> tuple[WorkTime, date, date]:
+    """The real working calendar of the database (its overrides table and the office hours
+    of ``CCHC_OFFICE_HOURS``) over the load's years and the due moments after them."""
+    with psycopg.connect(url) as conn:
+        overrides = dict(conn.execute("SELECT date, is_working FROM core_calendarday").fetchall())
+    hours = OfficeHours.parse(os.environ.get("CCHC_OFFICE_HOURS", "08:00-12:00,13:00-17:00"))
+    calendar = WorkCalendar(overrides=overrides, office_hours=hours)
+    first = today - timedelta(days=round(365.25 * years))
+    return (
+        WorkTime(calendar, first - timedelta(days=7), today + timedelta(days=3 * 365)),
+        first,
+        today,
+    )
 
 
-def _ts(moment: datetime | None) -> str:
-    return "\\N" if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S+00")
+def check_columns(cur: psycopg.Cursor) -> None:
+    """Every column a row must have (NOT NULL, no default) is one the loader writes: a new
+    column of the models fails here, by name, instead of in the middle of a COPY."""
+    missing = []
+    for table, columns in TABLES.items():
+        rows = cur.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+            "AND is_nullable = 'NO' AND column_default IS NULL",
+            (table,),
+        ).fetchall()
+        missing += [f"{table}.{name}" for (name,) in rows if name not in columns]
+    for table, (keys, counters) in COUNTER_TABLES.items():
+        rows = cur.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+            "AND is_nullable = 'NO' AND column_default IS NULL AND column_name <> 'id'",
+            (table,),
+        ).fetchall()
+        missing += [f"{table}.{name}" for (name,) in rows if name not in keys + counters]
+    if missing:
+        raise SystemExit(f"the loader does not write these required columns: {missing}")
 
 
-def _status(age_days: int, rnd: random.Random) -> tuple[str, str, str]:
-    """(status, outcome, timeliness) for a dossier received ``age_days`` ago."""
-    r = rnd.random()
-    if age_days > 40:
-        if r < 0.90:
-            return "returned", "approved", rnd.choice(("early", "on_time", "on_time", "late"))
-        if r < 0.94:
-            return "returned", "rejected", "on_time"
-        if r < 0.97:
-            return "withdrawn", "", ""
-        return "result_ready", "approved", "on_time"
-    if r < 0.25:
-        return "received", "", ""
-    if r < 0.70:
-        return "processing", "", ""
-    if r < 0.78:
-        return "supplement_requested", "", ""
-    if r < 0.85:
-        return "awaiting_payment", "", ""
-    return "result_ready", "approved", rnd.choice(("early", "on_time"))
+def drop_indexes(cur: psycopg.Cursor, tables: list[str]) -> list[tuple[str, str]]:
+    """Drop every index of ``tables`` but the primary keys; returns (table, statement) to
+    rebuild each, unique constraints as constraints."""
+    rebuild = []
+    for table in tables:
+        for name, definition in cur.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype = 'u'",
+            (table,),
+        ).fetchall():
+            cur.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+            rebuild.append((table, f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}'))
+        for name, definition in cur.execute(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.tablename = %s "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname "
+            "AND c.conrelid = %s::regclass)",
+            (table, table),
+        ).fetchall():
+            cur.execute(f'DROP INDEX "{name}"')
+            rebuild.append((table, definition))
+    return rebuild
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ")
+def _session(conn: psycopg.Connection) -> None:
+    conn.execute("SET session_replication_role = replica")
+    conn.execute("SET synchronous_commit = off")  # the load itself; the bench's runs are durable
 
 
-def load_days(url: str, world: dict, days: list[tuple[date, int, int]], seed: int) -> int:
-    """COPY the dossiers and events of ``days`` ((day, first id, count) each)."""
-    rnd = random.Random(seed)
-    agency_code, agency_id = world["agency_code"], world["agency_id"]
-    officer, officer_name = world["officer_id"], world["officer_name"]
-    procedure, version = world["procedure_id"], world["procedure_version_id"]
-    to_holder = _escape(f"{world['agency_name']} — Chuyên viên xử lý")
-    today = date.today()
-    total = 0
-    with psycopg.connect(url) as conn, conn.cursor() as cur:
-        cur.execute("SET session_replication_role = replica")
-        cur.execute("SET synchronous_commit = off")  # the load itself; the bench's runs are durable
-        dossiers = cur.copy(f"COPY dossiers_dossier ({', '.join(DOSSIER_COLUMNS)}) FROM STDIN")
-        with dossiers as copy:
-            buffer: list[str] = []
-            for day, first_id, count in days:
-                age = (today - day).days
-                yymmdd = day.strftime("%y%m%d")
-                for seq in range(1, count + 1):
-                    pk = first_id + seq - 1
-                    minute = 60 + int(seq * 480 / (count + 1))  # 08:00–17:00 local, in order
-                    received = datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(
-                        hours=8 - VN, minutes=minute - 60
-                    )
-                    due = received + timedelta(days=7 if world["processing_days"] <= 5 else 21)
-                    status, outcome, timeliness = _status(age, rnd)
-                    finished = returned = None
-                    if outcome or status == "withdrawn":
-                        finished = received + timedelta(days=rnd.randint(2, 9), hours=2)
-                    if status == "returned":
-                        returned = finished + timedelta(days=rnd.randint(0, 3))
-                    org = rnd.random() < 0.15
-                    if org:
-                        name = f"{rnd.choice(COMPANIES)} {rnd.choice(GIVEN)} {rnd.choice(WARDS)}"
-                        id_number = f"{rnd.randrange(10**9, 10**10)}"
-                    else:
-                        name = f"{rnd.choice(SURNAMES)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}"
-                        id_number = f"0{rnd.randrange(10**10, 10**11)}"
-                    phone = f"{rnd.choice(PREFIXES)}{rnd.randrange(10**8):08d}"
-                    email = f"kh{pk}@example.vn" if rnd.random() < 0.4 else ""
-                    street, ward = rnd.choice(STREETS), rnd.choice(WARDS)
-                    address = f"Số {rnd.randint(1, 300)} đường {street}, phường {ward}"
-                    channel = "online" if rnd.random() < 0.35 else "in_person"
-                    last = returned or finished or received
-                    buffer.append(
-                        "\t".join(
-                            (
-                                str(pk),
-                                str(uuid.UUID(int=rnd.getrandbits(128), version=4)),
-                                f"{agency_code}-{yymmdd}-{seq:04d}",
-                                "organization" if org else "person",
-                                name,
-                                id_number,
-                                phone,
-                                email,
-                                address,
-                                channel,
-                                "in_person",
-                                "",
-                                status,
-                                _ts(received),
-                                _ts(received),
-                                _ts(due),
-                                _ts(due),
-                                "1",
-                                "\\N",
-                                "0",
-                                outcome,
-                                timeliness,
-                                f"{seq}/GP-SXD" if outcome == "approved" else "",
-                                "",
-                                "",
-                                _ts(finished),
-                                _ts(returned),
-                                "1" if channel == "in_person" else "0",
-                                "0",
-                                "0",
-                                "0",
-                                "1",
-                                "f",
-                                "",
-                                _ts(received),
-                                _ts(last),
-                                "\\N",
-                                str(procedure),
-                                str(version),
-                                str(officer),
-                                str(agency_id),
-                                str(agency_id),
-                                "\\N",
-                            )
-                        )
-                    )
-                    if len(buffer) >= 5000:
-                        copy.write("\n".join(buffer) + "\n")
-                        buffer.clear()
-                total += count
-            if buffer:
-                copy.write("\n".join(buffer) + "\n")
-        events = cur.copy(f"COPY dossiers_dossierevent ({', '.join(EVENT_COLUMNS)}) FROM STDIN")
-        with events as copy:
-            buffer = []
-            for day, first_id, count in days:
-                for seq in range(1, count + 1):
-                    pk = first_id + seq - 1
-                    minute = int(seq * 480 / (count + 1))
-                    received = datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(
-                        hours=8 - VN, minutes=minute
-                    )
-                    due = received + timedelta(days=7)
-                    data = json.dumps(
-                        {"due_at": due.isoformat(), "calendar_version": 1, "visit": 1}
-                    )
-                    buffer.append(
-                        "\t".join(
-                            (
-                                str(pk),
-                                str(pk),
-                                "1",
-                                "receive",
-                                str(officer),
-                                _escape(officer_name),
-                                str(agency_id),
-                                "",
-                                "received",
-                                "\\N",
-                                "\\N",
-                                "",
-                                to_holder,
-                                _ts(received),
-                                "",
-                                "14400",
-                                "0",
-                                data,
-                            )
-                        )
-                    )
-                    if len(buffer) >= 5000:
-                        copy.write("\n".join(buffer) + "\n")
-                        buffer.clear()
-            if buffer:
-                copy.write("\n".join(buffer) + "\n")
-        conn.commit()
-    return total
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def secondary_indexes(cur: psycopg.Cursor, table: str) -> list[tuple[str, str]]:
-    rows = cur.execute(
-        "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s "
-        "AND indexdef NOT LIKE 'CREATE UNIQUE%%'",
-        (table,),
-    ).fetchall()
-    return [(name, definition) for name, definition in rows]
+def load_stream(
+    url: str,
+    world: dict,
+    days: list[DayPlan],
+    number: int,
+    *,
+    today: date,
+    years: int,
+    first_day: int,
+) -> dict:
+    """Generate and COPY the dossiers of ``days``: one process, one open COPY per table."""
+    wt, _, _ = work_time(url, today, years)
+    cutoff = wt.day_index(today) * wt.day_seconds
+    province = Province(world, wt, cutoff=cutoff, seed=number + 1, first_day=first_day)
+    out = Out()
+    rows = dict.fromkeys(TABLES, 0)
+    started = time.monotonic()
+    with ExitStack() as stack:
+        conns = {table: stack.enter_context(psycopg.connect(url)) for table in TABLES}
+        stage = stack.enter_context(psycopg.connect(url))
+        for conn in [*conns.values(), stage]:
+            _session(conn)
+        copies = {
+            table: stack.enter_context(
+                conns[table].cursor().copy(f"COPY {table} ({_columns(columns)}) FROM STDIN")
+            )
+            for table, columns in TABLES.items()
+        }
+        sequences = []
+        for day in days:
+            province.day(day, out)
+            if len(out.rows["dossiers_dossierevent"]) >= FLUSH_LINES:
+                _write(copies, out, rows)
+            sequences += out.sequences
+            out.sequences.clear()
+            if len(out.dossier_counts) + len(out.step_counts) >= FLUSH_KEYS:
+                _stage(stage, province, out)
+        _write(copies, out, rows)
+        _stage(stage, province, out)
+        with stage.cursor().copy(
+            f"COPY {SEQUENCE_TABLE[0]} ({_columns(SEQUENCE_TABLE[1])}) FROM STDIN"
+        ) as copy:
+            copy.write("".join(f"{a}\t{d}\t{n}\n" for a, d, n in sequences))
+        stack.close()  # ends every COPY, then commits and closes every connection
+    return {"rows": rows, "seconds": time.monotonic() - started, "peak_mb": _peak_mb()}
+
+
+def _columns(columns: tuple[str, ...]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+def _write(copies: dict, out: Out, rows: dict[str, int]) -> None:
+    for table, lines in out.rows.items():
+        if lines:
+            copies[table].write("\n".join(lines) + "\n")
+            rows[table] += len(lines)
+    out.clear_rows()
+
+
+def _stage(conn: psycopg.Connection, province: Province, out: Out) -> None:
+    for table, lines in province.counter_lines(out).items():
+        if not lines:
+            continue
+        keys, counters = COUNTER_TABLES[table]
+        with conn.cursor().copy(
+            f"COPY {STAGE}{table} ({_columns(keys + counters)}) FROM STDIN"
+        ) as copy:
+            copy.write("\n".join(lines) + "\n")
+    out.clear_counts()
+
+
+def merge_counters(cur: psycopg.Cursor) -> dict[str, int]:
+    """Sum the streams' partial counters into the counter tables; drop the staging."""
+    merged = {}
+    for table, (keys, counters) in COUNTER_TABLES.items():
+        columns = _columns(keys + counters)
+        sums = ", ".join(f'SUM("{c}")' for c in counters)
+        cur.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {_columns(keys)}, {sums} "
+            f"FROM {STAGE}{table} GROUP BY {_columns(keys)}"
+        )
+        merged[table] = cur.rowcount
+        cur.execute(f"DROP TABLE {STAGE}{table}")
+    return merged
+
+
+def rebuild_indexes(url: str, statements: list[tuple[str, str]], sizes: dict[str, int]) -> None:
+    """Run the statements on two connections at a time, the biggest tables first."""
+    queue = sorted(statements, key=lambda s: -sizes.get(s[0], 0))
+    with multiprocessing.Pool(2) as pool:
+        pool.map(_rebuild_one, [(url, statement) for _, statement in queue], chunksize=1)
+
+
+def _rebuild_one(job: tuple[str, str]) -> None:
+    url, statement = job
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("SET maintenance_work_mem = '1GB'")
+        conn.execute("SET max_parallel_maintenance_workers = 0")  # two builds use both CPUs
+        conn.execute(statement)
+
+
+def reset_sequences(cur: psycopg.Cursor, tables: list[str]) -> None:
+    for table in tables:
+        cur.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"GREATEST((SELECT max(id) FROM {table}), 1))"
+        )
+
+
+def load(url: str, world: dict, wanted: int, streams: int = STREAMS, years: int = YEARS) -> dict:
+    today = datetime.now(VN_TZ).date()  # the province's day, not the machine's
+    wt, first, last = work_time(url, today, years)
+    plans = [p for p in plan(wt, first, last - timedelta(days=1), wanted, FIRST_ID) if p.count]
+    first_day = plans[0].index
+    # Contiguous parts of equal size: the counters of a part's days stay mostly its own.
+    parts: list[list[DayPlan]] = [[] for _ in range(streams)]
+    placed = 0
+    for day in plans:
+        parts[min(placed * streams // wanted, streams - 1)].append(day)
+        placed += day.count
+    data_tables = list(TABLES)
+    counter_tables = list(COUNTER_TABLES)
+    started = time.monotonic()
+    with psycopg.connect(url, autocommit=True) as conn, conn.cursor() as cur:
+        check_columns(cur)
+        rebuild = drop_indexes(cur, data_tables + counter_tables)
+        for table, (keys, counters) in COUNTER_TABLES.items():
+            cur.execute(f"DROP TABLE IF EXISTS {STAGE}{table}")
+            cur.execute(
+                f"CREATE UNLOGGED TABLE {STAGE}{table} AS "
+                f"SELECT {_columns(keys + counters)} FROM {table} WITH NO DATA"
+            )
+    with multiprocessing.Pool(streams) as pool:
+        results = pool.starmap(
+            _stream_job,
+            [(url, world, part, n, today, years, first_day) for n, part in enumerate(parts)],
+        )
+    copied = time.monotonic()
+    with psycopg.connect(url, autocommit=True) as conn, conn.cursor() as cur:
+        cur.execute("SET work_mem = '256MB'")
+        merged = merge_counters(cur)
+    counted = time.monotonic()
+    rows = {table: sum(r["rows"][table] for r in results) for table in TABLES}
+    sizes = {**rows, **merged}
+    rebuild_indexes(url, rebuild, sizes)
+    indexed = time.monotonic()
+    with psycopg.connect(url, autocommit=True) as conn, conn.cursor() as cur:
+        reset_sequences(cur, data_tables + counter_tables)
+        cur.execute("ANALYZE")
+    done = time.monotonic()
+    total = sum(rows.values())
+    return {
+        "dossiers": rows["dossiers_dossier"],
+        "rows": rows,
+        "counter_rows": merged,
+        "rows_total": total,
+        "days": len(plans),
+        "first_day": wt.iso_days[plans[0].index],
+        "last_day": wt.iso_days[plans[-1].index],
+        "streams": streams,
+        "copy_seconds": round(copied - started, 1),
+        "rows_per_s": round(total / (copied - started)),
+        "counters_seconds": round(counted - copied, 1),
+        "index_seconds": round(indexed - counted, 1),
+        "analyze_seconds": round(done - indexed, 1),
+        "seconds": round(done - started, 1),
+        "stream_peak_mb": [round(r["peak_mb"]) for r in results],
+        "peak_mb": round(_peak_mb() + sum(r["peak_mb"] for r in results)),
+        "indexes_rebuilt": len(rebuild),
+    }
+
+
+def _stream_job(
+    url: str, world: dict, part: list[DayPlan], n: int, today: date, years: int, first_day: int
+) -> dict:
+    return load_stream(url, world, part, n, today=today, years=years, first_day=first_day)
 
 
 def main() -> None:
     url, world_path = sys.argv[1], sys.argv[2]
-    wanted = int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000
+    wanted = int(sys.argv[3]) if len(sys.argv) > 3 else DOSSIERS
+    streams = int(sys.argv[4]) if len(sys.argv) > 4 else STREAMS
     world = json.loads(Path(world_path).read_text())
-    # Working days up to yesterday, enough of them for ~1,100 dossiers a day: today stays
-    # empty for the intake run (its codes start at 0001).
-    last = date.today() - timedelta(days=1)
-    per_day = 1100
-    needed = -(-wanted // per_day)
-    days = working_days(last - timedelta(days=needed * 7 // 5 + 30), last)[-needed:]
-    plan, next_id, left = [], 1_000_001, wanted
-    for day in days:
-        count = min(per_day, left)
-        plan.append((day, next_id, count))
-        next_id += count
-        left -= count
-    started = time.monotonic()
-    with psycopg.connect(url, autocommit=True) as conn, conn.cursor() as cur:
-        dropped = secondary_indexes(cur, "dossiers_dossier") + secondary_indexes(
-            cur, "dossiers_dossierevent"
-        )
-        for name, _ in dropped:
-            cur.execute(f'DROP INDEX "{name}"')
-    halves = [plan[0::2], plan[1::2]]
-    with multiprocessing.Pool(2) as pool:
-        counts = pool.starmap(load_days, [(url, world, half, n) for n, half in enumerate(halves)])
-    copied = time.monotonic()
-    with psycopg.connect(url, autocommit=True) as conn, conn.cursor() as cur:
-        cur.execute("SET maintenance_work_mem = '512MB'")
-        for _, definition in dropped:
-            cur.execute(definition)
-        with cur.copy("COPY dossiers_dossiersequence (agency_id, day, last) FROM STDIN") as copy:
-            for day, _, count in plan:
-                copy.write_row((world["agency_id"], day, count))
-        for table in ("dossiers_dossier", "dossiers_dossierevent"):
-            cur.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"(SELECT max(id) FROM {table}))"
-            )
-        cur.execute("ANALYZE")
-    done = time.monotonic()
-    print(
-        json.dumps(
-            {
-                "dossiers": sum(counts),
-                "events": sum(counts),
-                "days": len(plan),
-                "copy_seconds": round(copied - started, 1),
-                "index_analyze_seconds": round(done - copied, 1),
-            }
-        )
-    )
+    print(json.dumps(load(url, world, wanted, streams)))
 
 
 if __name__ == "__main__":
