@@ -79,9 +79,9 @@ ENSURE_COUNTER_ROW = (
     "INSERT INTO dossiers_dossierdailystat (resolving_agency_id, receiving_agency_id, "
     "procedure_id, day, channel, online_mode, received, refused, intake_supplements, "
     "processing_supplements, finished_early, finished_on_time, finished_late, rejected, "
-    "returned, withdrawn, stopped, apologies, apologies_timely, third_visits, fee_bearing, "
-    "paid, paid_online) VALUES (%s, %s, %s, %s, 'in_person', %s, "
-    "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) ON CONFLICT DO NOTHING"
+    "returned, returned_electronic, withdrawn, stopped, apologies, apologies_timely, "
+    "third_visits, fee_bearing, paid, paid_online) VALUES (%s, %s, %s, %s, 'in_person', %s, "
+    "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) ON CONFLICT DO NOTHING"
 )
 INSERT_OUTBOX = (
     "INSERT INTO core_outboxmessage (channel, recipient, subject, body, template, dedupe_key, "
