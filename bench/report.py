@@ -348,6 +348,30 @@ def build(work: Path, args: argparse.Namespace) -> tuple[str, list[str]]:
         "(not timed). Times are medians of "
         f"{dash['rounds']} runs after a warm-up (the scan: {len(dash['scan_ms'])}).",
     ]
+    pages = []
+    if (work / "pages.json").exists():
+        measured = json.loads((work / "pages.json").read_text())
+        pages = [
+            "",
+            f"### The real pages ({measured['year']}, cold caches)",
+            "",
+            "Each page of issue 9 as the platform serves it (bench/pages.py: Django's test client,"
+            " the whole view, no HTTP server), for the whole year, as the role that opens it;"
+            " the public caches emptied before every request. Median of "
+            f"{measured['rounds']} requests after a warm-up.",
+            "",
+            "| page | status | median ms (max) | queries | slowest query ms |",
+            "| --- | --- | --- | --- | --- |",
+            *(
+                f"| {p['page']} | {p['status']} | {p['median_ms']:,.1f} ({p['max_ms']:,.1f}) "
+                f"| {p['queries']} | {p['slowest_query_ms']:,.1f} |"
+                for p in measured["pages"]
+            ),
+            "",
+            "The slowest query of each page:",
+            "",
+            *(f"- {p['page']}: `{p['slowest_query']}`" for p in measured["pages"]),
+        ]
     rounds = [
         "",
         f"Lookup rounds ({args.rounds} × {args.seconds} s each, alternating; medians above):",
@@ -392,6 +416,7 @@ def build(work: Path, args: argparse.Namespace) -> tuple[str, list[str]]:
         "",
         *table,
         *data,
+        *pages,
         *rounds,
         *profiles,
         "",

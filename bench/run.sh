@@ -13,7 +13,8 @@
 #   3. the public lookup (granian) — against a naive reference view (bench/reference);
 #   4. due moments in the pure core — against numpy.busday_offset; then their recompute for
 #      the latest dossiers after a calendar edit (bench/due_moments.py);
-#   5. memory: the web workers' and the loader's resident sizes.
+#   5. memory: the web workers' and the loader's resident sizes;
+#   6. the real pages of the dashboards and the public site, cold caches (bench/pages.py).
 # Everything runs against its own PostgreSQL with normal durability (fsync and synchronous
 # commit on) and its own redis-server. Everything it starts, it stops.
 # Knobs: BENCH_DOSSIERS (10000000), BENCH_SECONDS (per measurement, 15), BENCH_ROUNDS (3),
@@ -233,6 +234,10 @@ phase profiles
 say "due moments: the core vs numpy; recompute of the latest $recompute dossiers after a calendar edit"
 "$py" bench/due_moments.py "$work/due.json" "$recompute"
 phase due_moments
+
+say "the real pages (dashboards, public pages, live board, API) for last year, cold caches"
+"$py" bench/pages.py "$work/pages.json" "$(($(date +%Y) - 1))" "$rounds"
+phase pages
 
 pg_version=$("$py" -c 'import sys, psycopg; print(psycopg.connect(sys.argv[1]).execute("SHOW server_version").fetchone()[0])' "$url")
 "$py" - "$url" >"$work/sizes.json" <<'EOF'

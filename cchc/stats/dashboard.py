@@ -25,14 +25,13 @@ from urllib.parse import urlencode
 from django.db.models import QuerySet, Sum
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cchc.catalog.models import Procedure
 from cchc.core.templatetags.vn import working_duration_text
 from cchc.dossiers.models import DossierDailyStat, OfficerStepDailyStat, StepDailyStat
-from cchc.dossiers.selectors import Worklist, dossier_worklist
+from cchc.dossiers.selectors import Worklist, dossiers_held_by
 from cchc.org.models import Agency, User
 from cchc.org.selectors import agencies_visible_to, agency_scope_root, sees_whole_province
 from cchc.stats.figures import (
@@ -209,18 +208,18 @@ def _sum_by(rows: QuerySet[DossierDailyStat], key: str) -> dict[int, Outcomes]:
 
 
 def workload_table(user: User) -> Table:
-    """The officer's own work now: what they hold, what is due today, what is overdue. Three
-    counts."""
-    now = timezone.now()
+    """The officer's own work now: the dossiers whose step they hold, and of those how many are
+    past their due moment and how many are still within it. Three counts, each opening the
+    "mine" worklist so filtered."""
     rows = []
-    for name, label in (
-        (Worklist.MINE, _("Hồ sơ đang giữ")),
-        (Worklist.DUE_TODAY, _("Đến hạn hôm nay")),
-        (Worklist.OVERDUE, _("Quá hạn")),
+    for overdue, label, progress in (
+        (None, _("Hồ sơ đang giữ"), ""),
+        (True, _("Trong đó: quá hạn"), "yes"),
+        (False, _("Trong đó: còn hạn"), "no"),
     ):
-        count = dossier_worklist(user, name, now=now).count()
-        href = f"{reverse('dossiers:worklist')}?{urlencode({'tab': name})}"
-        rows.append([label, Cell(count, href)])
+        count = dossiers_held_by(user, overdue=overdue).count()
+        query = {"tab": Worklist.MINE, **({"overdue": progress} if progress else {})}
+        rows.append([label, Cell(count, f"{reverse('dossiers:worklist')}?{urlencode(query)}")])
     return Table(
         "cong-viec",
         _("Công việc của tôi"),

@@ -1,8 +1,8 @@
 """The province's figures in a real chromium (issue 9): a leader of the province opens the
 dashboard, changes the period, drills from an agency's late count to the dossiers behind it,
 exports the table to Excel (read back); the public page shows the same on-time figure for
-that agency and no personal data; axe finds nothing at desktop and phone width, and nothing
-scrolls sideways."""
+that agency and no personal data; axe finds nothing on the dashboard and the public page at
+desktop and phone width, and nothing scrolls sideways."""
 
 from __future__ import annotations
 
@@ -73,4 +73,11 @@ def test_the_province_leader_reads_drills_exports_and_the_public_page_agrees(pag
     expect(public_row).to_contain_text("75,0%")
     assert APPLICANT.full_name not in phone_page.content()
     check_strictly(phone_page, "public-province-phone")
+
+    # The leader's dashboard on a phone: the same figure, nothing scrolls sideways.
+    sign_in(phone_page, leader)
+    phone_page.goto(phone_page.base_url + "/can-bo/thong-ke/bang-dieu-khien/?period=year&year=2025")
+    phone_row = phone_page.get_by_test_id("table-co-quan").get_by_role("row")
+    expect(phone_row.filter(has_text="Sở Xây dựng")).to_contain_text("75,0%")
+    check_strictly(phone_page, "dashboard-phone")
     assert not page.console_errors, page.console_errors

@@ -10,9 +10,12 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
+from cchc.dossiers.services import dossier_forward, dossier_send_back
 from cchc.stats.forms import DashboardForm
+from tests.dossiers.helpers import at, receive
 from tests.dossiers.test_printing import read_pdf
 from tests.stats.test_report import build_activity
 
@@ -122,7 +125,12 @@ def test_an_officer_sees_their_own_work_and_timeliness(client, activity, django_
     with django_assert_num_queries(9):
         response = client.get(URL, YEAR)
     work, steps = response.context["tables"]
-    assert [row[0] for row in work.rows] == ["Hồ sơ đang giữ", "Đến hạn hôm nay", "Quá hạn"]
+    assert [row[0] for row in work.rows] == [
+        "Hồ sơ đang giữ",
+        "Trong đó: quá hạn",
+        "Trong đó: còn hạn",
+    ]
+    assert [row[1].value for row in work.rows] == [0, 0, 0]  # every permit decided
     (mine,) = steps.rows
     assert mine[0] == world.specialist.get_full_name() and mine[1] == 4  # forwarded four
 
@@ -162,3 +170,28 @@ def test_a_bad_period_is_a_400_that_says_why(client, world, params):
     response = client.get(URL, params)
     assert response.status_code == 400
     assert response.context["form"].errors
+
+
+def test_an_officers_workload_counts_the_dossiers_they_hold_and_opens_them(client, world):
+    """Two permits the leader sent back to the specialist, who now holds them — one received in
+    March 2025 and long past its due moment, one received today and within it; a third waits
+    in the specialists' queue, held by nobody. The counts are the specialist's own, and each
+    opens the "mine" worklist filtered the same way (the list shows the same dossiers)."""
+
+    def held_by_specialist(received_at):
+        dossier = receive(world, now=received_at)
+        dossier_forward(actor=world.specialist, dossier=dossier, now=received_at)
+        return dossier_send_back(
+            actor=world.leader, dossier=dossier, reason="Bổ sung ý kiến", now=received_at
+        )
+
+    now = timezone.now()
+    late, fresh = held_by_specialist(at(2025, 3, 3)), held_by_specialist(now)
+    receive(world, now=now)
+    client.force_login(world.specialist)
+    work = table(client.get(URL, YEAR), "cong-viec")
+    assert [row[1].value for row in work.rows] == [2, 1, 1]
+    expected = ({late.code, fresh.code}, {late.code}, {fresh.code})
+    for row, codes in zip(work.rows, expected, strict=True):
+        listed = client.get(row[1].href)
+        assert {r["dossier"].code for r in listed.context["rows"]} == codes, row[0]
