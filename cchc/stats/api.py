@@ -7,7 +7,9 @@ answers the agencies ordered by rank, each with its total (out of 100), its comp
 (numerator, denominator, points, maximum, and whether the value was entered by the reform
 office). Computed by ``cchc.stats.serving.serving_index`` — the dashboards and the public
 pages show the same figures. A period that ends before it starts or spans more than a year is
-a 422 that names the parameter.
+a 422 that names the parameter. The body of each period and kind is cached for
+``CCHC_PUBLIC_CACHE_SECONDS`` (default 300), as the public pages are: the endpoint is public and
+a year of a large province takes most of a second to compute (make bench).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
@@ -133,7 +137,12 @@ def serving_index_get(request: HttpRequest, query: Query[ServingIndexQuery]) -> 
         raise ApiInputError("to", API_DAY_ORDER)
     if (query.to - query.from_).days + 1 > MAX_SPAN_DAYS:
         raise ApiInputError("to", API_SPAN)
-    index = serving_index(
-        day_from=query.from_, day_to=query.to, agency_kind=query.agency_kind or ""
-    )
-    return serving_index_data(index)
+    kind = query.agency_kind or ""
+    key = f"cchc:public:serving-index:{query.from_}:{query.to}:{kind}"
+    body = cache.get(key)
+    if body is None:
+        body = serving_index_data(
+            serving_index(day_from=query.from_, day_to=query.to, agency_kind=kind)
+        )
+        cache.set(key, body, int(getattr(settings, "CCHC_PUBLIC_CACHE_SECONDS", 300)))
+    return body

@@ -65,6 +65,23 @@ def test_every_agency_of_the_period_ordered_by_rank_without_signing_in(
     assert (by_code["CKMB4"]["numerator"], by_code["CKMB4"]["points"]) == (None, None)
 
 
+def test_the_body_of_a_period_is_cached_as_the_public_pages_are(
+    client, september, django_assert_num_queries, settings
+):
+    first = client.get(URL, SEPTEMBER).json()
+    with django_assert_num_queries(0):
+        again = client.get(URL, SEPTEMBER)
+    assert again.json() == first
+    # another period or kind is its own entry; without a cache every call computes
+    with django_assert_num_queries(7):
+        client.get(URL, {**SEPTEMBER, "agency_kind": "department"})
+    settings.CCHC_PUBLIC_CACHE_SECONDS = 0
+    with django_assert_num_queries(7):
+        client.get(URL, {**SEPTEMBER, "from": "2025-09-02"})
+    with django_assert_num_queries(7):
+        client.get(URL, {**SEPTEMBER, "from": "2025-09-02"})
+
+
 def test_one_kind_of_agency_is_ranked_among_its_kind(client, september):
     body = client.get(URL, {**SEPTEMBER, "agency_kind": "commune"}).json()
     assert [(a["agency_code"], a["rank"]) for a in body["agencies"]] == [
