@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BigIntegerField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -46,8 +46,14 @@ def dossier_list_for_user(user: User) -> QuerySet[Dossier]:
         return queryset.filter(applicant_user=user)
     visible = agencies_visible_to(user)
     # Another agency sees a dossier once a step of its own has been reached (liên thông).
+    # The second, always-true comparison with the outer row keeps the test a per-dossier probe
+    # of the step index: with the equality alone PostgreSQL may turn it into one hash of every
+    # step the unit ever held, built on each request — 1.6 million steps and 3.5 s for a
+    # department at ten million dossiers (make bench; docs/performance.md), 7.5 s for the
+    # "ready to return" tab, 0.7 s with the probe.
     step_here = DossierStep.objects.filter(
         dossier=OuterRef("pk"),
+        dossier_id__gte=OuterRef("pk"),
         agency__in=visible,
         state__in=[DossierStep.State.ACTIVE, DossierStep.State.DONE],
     )
@@ -204,14 +210,28 @@ def apply_filters(queryset: QuerySet[Dossier], f: Filters, now: datetime) -> Que
     return queryset
 
 
+# Newest first, by an expression the primary key's index cannot give in order: the database
+# must find the rows by the list's own filter and sort them.
+_SORTED_NEWEST_FIRST = ExpressionWrapper(F("pk") + 0, output_field=BigIntegerField()).desc()
+
+
 def keyset_page(
-    queryset: QuerySet[Dossier], *, after: int | None, size: int
+    queryset: QuerySet[Dossier], *, after: int | None, size: int, selective: bool = False
 ) -> tuple[list[Dossier], int | None]:
     """A page of ``size`` dossiers, newest first, after the id ``after``; and the cursor of the
-    next page (``None`` at the end). Keyset pagination keeps every page one index range scan."""
+    next page (``None`` at the end). Keyset pagination keeps every page one index range scan.
+
+    ``selective``: the queryset's filter picks few rows through an index of its own (a
+    worklist tab: status, due moment, holder). PostgreSQL often misjudges such a filter — the
+    open dossiers past their due moment look like most of the table, since almost every closed
+    dossier is past its due moment too — and walks the primary key back from the newest
+    dossier, testing every one: 5 to 40 s for the "overdue" tab at ten million dossiers (make
+    bench). Ordering by an expression of the id makes it fetch the few rows by their index and
+    sort them: 0.7 s. Not for an unfiltered list, which the walk serves best."""
     if after:
         queryset = queryset.filter(pk__lt=after)
-    rows = list(queryset.order_by("-pk")[: size + 1])
+    ordering = _SORTED_NEWEST_FIRST if selective else "-pk"
+    rows = list(queryset.order_by(ordering)[: size + 1])
     more = len(rows) > size
     rows = rows[:size]
     return rows, (rows[-1].pk if more and rows else None)

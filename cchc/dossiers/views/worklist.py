@@ -78,7 +78,10 @@ def worklist_view(request: HttpRequest) -> HttpResponse:
         request.user, tab, now=now, filters=Filters(**filter_form.filters())
     )
     dossiers, cursor = keyset_page(
-        queryset, after=_cursor(request.GET.get("after", "")), size=PAGE_SIZE
+        queryset,
+        after=_cursor(request.GET.get("after", "")),
+        size=PAGE_SIZE,
+        selective=tab != DRILL_TAB,
     )
     context = {
         "tab": tab,
