@@ -9,7 +9,7 @@ amended by Decree 92/2017):
 * Art. 3: a *phản ánh* states a regulation's problem; a *kiến nghị* proposes a solution or an
   initiative (``Kind``). Art. 5: what an item may be about (``Category``).
 * Art. 7: an item must give the sender's name, address and phone; an anonymous item is not
-  accepted (``sender_problems``: the services refuse it at the door and classification
+  accepted (``missing_sender_fields``: the services refuse it at the door and classification
   refuses what slips through, telling the sender why).
 * Art. 9: a received item is registered, then classified four ways (``Classification``): not
   accepted; about officers' conduct or the way a regulation is applied (handled by the agency
@@ -167,17 +167,20 @@ class Situation:
 
 
 class TransitionError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    """An action refused now; ``reason`` says why, as one of the ``REFUSED_*`` codes. The
+    feedback app words it in the reader's language (this module holds no user-facing text:
+    it imports no Django, so nothing here could be translated)."""
+
+    def __init__(self, reason: str, status: Status) -> None:
+        super().__init__(f"{reason} ({status.value})")
+        self.reason = reason
+        self.status = status
 
 
-MSG_NOT_NOW = (
-    "Không thể thực hiện thao tác này khi phản ánh, kiến nghị đang ở trạng thái “{status}”."
-)
-MSG_ROLE = "Vai trò của bạn không được thực hiện thao tác này."
-MSG_EXTENDED = "Thời hạn trả lời chỉ được gia hạn một lần."
-MSG_WINDOW = "Đã quá thời hạn đề nghị xem xét lại câu trả lời."
+REFUSED_NOT_NOW = "not_now"  # not from this status
+REFUSED_ROLE = "role"  # not by this role
+REFUSED_EXTENDED = "extended"  # the answer was extended already
+REFUSED_WINDOW = "window"  # the reopening window has closed
 
 
 def find_rule(action: Action | str, situation: Situation) -> Rule:
@@ -185,13 +188,13 @@ def find_rule(action: Action | str, situation: Situation) -> Rule:
     why not."""
     rule = RULES.get(Action(action))
     if rule is None or situation.status not in rule.sources:
-        raise TransitionError(MSG_NOT_NOW.format(status=situation.status.value))
+        raise TransitionError(REFUSED_NOT_NOW, situation.status)
     if situation.role not in rule.roles:
-        raise TransitionError(MSG_ROLE)
+        raise TransitionError(REFUSED_ROLE, situation.status)
     if rule.action == Action.EXTEND and situation.extensions >= MAX_EXTENSIONS:
-        raise TransitionError(MSG_EXTENDED)
+        raise TransitionError(REFUSED_EXTENDED, situation.status)
     if rule.action == Action.REOPEN and not within_reopen_window(situation):
-        raise TransitionError(MSG_WINDOW)
+        raise TransitionError(REFUSED_WINDOW, situation.status)
     return rule
 
 
@@ -224,7 +227,7 @@ def replay(actions: Iterable[Action]) -> Status:
     for action in actions:
         rule = RULES.get(Action(action))
         if rule is None or status not in rule.sources:
-            raise TransitionError(MSG_NOT_NOW.format(status=status.value))
+            raise TransitionError(REFUSED_NOT_NOW, status)
         status = target_status(rule, status)
     return status
 
@@ -263,20 +266,12 @@ def answer_overdue(status: Status, due_at: datetime | None, now: datetime) -> bo
 
 # --- Art. 7: who sent it --------------------------------------------------------------------
 
-MSG_NAME = "Phải ghi rõ họ và tên người gửi: phản ánh, kiến nghị nặc danh không được tiếp nhận."
-MSG_ADDRESS = "Phải ghi rõ địa chỉ của người gửi."
-MSG_PHONE = "Phải ghi rõ số điện thoại liên hệ của người gửi."
+SENDER_FIELDS = ("name", "address", "phone")
 
 
-def sender_problems(name: str, address: str, phone: str) -> dict[str, str]:
-    """Decree 20/2008 Art. 7: the missing parts of the sender's identity, by field (empty when
-    the item may be received). The phone's format is checked by the shared validator at the
-    door; here only its presence."""
-    problems = {}
-    if not name.strip():
-        problems["name"] = MSG_NAME
-    if not address.strip():
-        problems["address"] = MSG_ADDRESS
-    if not phone.strip():
-        problems["phone"] = MSG_PHONE
-    return problems
+def missing_sender_fields(name: str, address: str, phone: str) -> list[str]:
+    """Decree 20/2008 Art. 7: the parts of the sender's identity an item lacks (empty when it
+    may be received; a missing name means an anonymous item, which is not accepted). The
+    phone's format is checked by the shared validator at the door; here only its presence."""
+    given = dict(zip(SENDER_FIELDS, (name, address, phone), strict=True))
+    return [field for field in SENDER_FIELDS if not given[field].strip()]
