@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "cchc.stats",
     "cchc.portal",
     "cchc.satisfaction",
+    "cchc.feedback",
     "cchc.demo",
 ]
 
@@ -278,6 +279,12 @@ CCHC_API_TOKEN_DAYS = env_int("CCHC_API_TOKEN_DAYS", 365)
 # Public address of the site, for links in e-mails, SMS and QR codes on receipts.
 CCHC_PUBLIC_URL = env_str("CCHC_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 # Dossier code (DOMAIN A4): receiving agency e-ID, receipt date, daily sequence.
+# Feedback and petitions (DOMAIN A9): the answer's working days (extended once with a reason),
+# the days a sender may reopen an answered item, and the agency code that receives items about
+# no particular agency (default: the province's own agency).
+CCHC_FEEDBACK_ANSWER_DAYS = env_int("CCHC_FEEDBACK_ANSWER_DAYS", 10)
+CCHC_FEEDBACK_REOPEN_DAYS = env_int("CCHC_FEEDBACK_REOPEN_DAYS", 30)
+CCHC_FEEDBACK_RECEIVER = env_str("CCHC_FEEDBACK_RECEIVER")
 CCHC_DOSSIER_CODE_FORMAT = env_str("CCHC_DOSSIER_CODE_FORMAT", "{agency}-{yymmdd}-{seq:04d}")
 # Citizen uploads (issue 4): per file, per dossier, number of files per dossier.
 CCHC_UPLOAD_MAX_FILE_BYTES = env_int("CCHC_UPLOAD_MAX_FILE_MB", 10) * 1024 * 1024

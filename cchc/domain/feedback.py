@@ -275,3 +275,23 @@ def missing_sender_fields(name: str, address: str, phone: str) -> list[str]:
     phone's format is checked by the shared validator at the door; here only its presence."""
     given = dict(zip(SENDER_FIELDS, (name, address, phone), strict=True))
     return [field for field in SENDER_FIELDS if not given[field].strip()]
+
+
+# --- likely duplicates ------------------------------------------------------------------------
+
+DUPLICATE_SIMILARITY = 0.6
+
+
+def word_set(folded: str) -> frozenset[str]:
+    """The words of an already folded text (lower case, no accents), short words left out."""
+    return frozenset(
+        w for w in "".join(c if c.isalnum() else " " for c in folded).split() if len(w) > 1
+    )
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity of two word sets: 1 for the same words, 0 for none in common (and
+    for two empty texts: nothing to compare is not a duplicate)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
