@@ -27,7 +27,7 @@ from cchc.feedback.services import (
     feedback_return_draft,
     feedback_submit_draft,
 )
-from tests.feedback.conftest import SENDER, receive, vn
+from tests.feedback.conftest import receive, vn
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +113,10 @@ def test_the_whole_way_classify_forward_return_approve_publish(
     item = feedback_submit_draft(
         item,
         other_agency_officer,
-        text="Theo Nghị định 20/2008, Sở Tư pháp trả lời ông Nguyễn Văn Gửi, điện thoại 0987 654 321, email gui@example.vn: đề nghị sửa quy định.",
+        text=(
+            "Theo Nghị định 20/2008, Sở Tư pháp trả lời ông Nguyễn Văn Gửi, điện thoại "
+            "0987 654 321, email gui@example.vn: đề nghị sửa quy định."
+        ),
         review=review,
         outcome="propose",
         now=vn(2025, 5, 7, 9),
