@@ -178,3 +178,33 @@ def test_a_longer_extension_never_brings_the_answer_earlier(assigned, shorter, m
     assert fb.answer_due(CALENDAR, assigned, extension_days=shorter) <= fb.answer_due(
         CALENDAR, assigned, extension_days=shorter + more
     )
+
+
+# --- likely duplicates ------------------------------------------------------------------------
+
+
+def test_a_reworded_complaint_about_the_same_thing_is_similar_and_another_is_not():
+    first = fb.word_set("can bo yeu cau nop them ban sao so ho khau ngoai quy dinh")
+    second = fb.word_set("can bo yeu cau nop ban sao so ho khau ngoai quy dinh")
+    other = fb.word_set("de nghi mo rong gio lam viec thu bay tai bo phan mot cua")
+    assert fb.similarity(first, second) >= fb.DUPLICATE_SIMILARITY
+    assert fb.similarity(first, other) < fb.DUPLICATE_SIMILARITY
+
+
+words = st.frozensets(st.text(alphabet="abcdefgh", min_size=2, max_size=5), max_size=12)
+
+
+@given(words, words)
+def test_similarity_is_symmetric_and_between_zero_and_one(a, b):
+    assert fb.similarity(a, b) == fb.similarity(b, a)
+    assert 0.0 <= fb.similarity(a, b) <= 1.0
+
+
+@given(words)
+def test_a_text_is_wholly_similar_to_itself_unless_it_is_empty(a):
+    assert fb.similarity(a, a) == (1.0 if a else 0.0)
+
+
+@given(st.text(max_size=80))
+def test_word_set_keeps_only_words_of_two_characters_or_more(text):
+    assert all(len(w) > 1 and w.isalnum() for w in fb.word_set(text))
