@@ -402,9 +402,11 @@ def _check(
 
 
 def _lock(item: FeedbackItem) -> FeedbackItem:
+    """The item's row, locked until the transaction ends (``of=("self",)``: PostgreSQL
+    cannot lock the nullable side of the join to the handling agency)."""
     return (
         FeedbackItem.objects.select_related("receiving_agency", "handling_agency")
-        .select_for_update()
+        .select_for_update(of=("self",))
         .get(pk=item.pk)
     )
 
