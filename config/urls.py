@@ -36,6 +36,7 @@ urlpatterns = [
     path("dich-vu-cong/", include("cchc.portal.urls")),
     # The address printed on every receipt (Mẫu 01) and in every notification.
     path("tra-cuu/", lookup_view, name="public_lookup"),
+    path("phan-anh/", include("cchc.feedback.public_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
