@@ -123,6 +123,7 @@ def test_officers_of_the_answering_and_receiving_agencies_download_it(
     assert pdf.status_code == 200
     assert pdf["Content-Type"] == "application/pdf"
     assert f"thu-tra-loi-{item.code}.pdf" in pdf["Content-Disposition"]
+    assert "no-store" in pdf["Cache-Control"]
     client.force_login(counter_officer)  # the receiving agency
     docx = client.get(url(item, "docx"))
     assert docx.status_code == 200

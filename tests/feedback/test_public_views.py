@@ -292,6 +292,7 @@ def test_the_sender_follows_by_code_and_phone(client, world):
     assert f'value="{item.code}"' in page
     response = client.post(FOLLOW, {"code": item.code.lower(), "phone": "0987654321"})
     assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]  # the sender's item, never cached
     page = response.content.decode()
     assert "Đã tiếp nhận, chờ phân loại" in page
     assert "Sở Xây dựng" in page
