@@ -90,7 +90,7 @@ def test_the_worklist_query_count_does_not_grow_with_the_rows(
 def test_an_item_past_its_five_working_days_is_in_the_forwarding_overdue_tab(
     client, world, counter_officer
 ):
-    late = receive(world, at=timezone.now() - timedelta(days=15))
+    late = receive(world, at=timezone.now() - timedelta(days=30))
     fresh = receive(world)
     client.force_login(counter_officer)
     response = client.get(WORKLIST, {"tab": "forward_overdue"})
@@ -582,7 +582,7 @@ def test_likely_duplicates_are_shown_before_saving_and_saved_only_when_confirmed
 def test_the_attention_badge_counts_due_soon_and_overdue_items(
     client, world, counter_officer, other_agency_officer, django_assert_num_queries
 ):
-    receive(world, at=timezone.now() - timedelta(days=15))
+    receive(world, at=timezone.now() - timedelta(days=30))
     receive(world)
     url = reverse("feedback:attention")
     client.force_login(counter_officer)
