@@ -593,3 +593,14 @@ def test_the_attention_badge_counts_due_soon_and_overdue_items(
     assert 'data-testid="feedback-attention"' in response.content.decode()
     client.force_login(other_agency_officer)
     assert client.get(url).context["count"] == 0
+
+
+def test_the_menu_leads_officers_to_feedback_with_the_count_loaded_after_the_page(
+    client, counter_officer, citizen
+):
+    client.force_login(counter_officer)
+    body = client.get(reverse("dossiers:worklist")).content.decode()
+    assert f'href="{WORKLIST}"' in body
+    assert f'hx-get="{reverse("feedback:attention")}"' in body
+    client.force_login(citizen)
+    assert client.get(reverse("feedback:attention")).status_code == 403
