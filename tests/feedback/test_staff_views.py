@@ -604,3 +604,52 @@ def test_the_menu_leads_officers_to_feedback_with_the_count_loaded_after_the_pag
     assert f'hx-get="{reverse("feedback:attention")}"' in body
     client.force_login(citizen)
     assert client.get(reverse("feedback:attention")).status_code == 403
+
+
+GARBAGE = ["", "9" * 40, "-1", "NO.SUCH", "a\x07b", "x" * 30_000, "<script>alert(1)</script>"]
+FIELDS = {
+    "phan-loai": ["classification", "agency", "external_authority", "reason"],
+    "chuyen": ["agency", "external_authority", "reason"],
+    "giao": ["handler"],
+    "gop": ["into"],
+    "du-thao": ["text", "review_outcome"],
+    "tra-lai": ["reason"],
+    "duyet": [],
+    "cong-khai": ["published_title", "published_content", "published_answer", "reason"],
+    "gia-han": ["days", "reason"],
+}
+
+
+@pytest.mark.parametrize("value", GARBAGE)
+def test_no_input_to_any_action_is_a_server_error(client, world, leader, handling, value):
+    received = receive(world)  # a likely duplicate of ``handling``: the merge form is offered
+    client.force_login(leader)
+    for item in (received, handling):
+        for slug, fields in FIELDS.items():
+            data = {f"{slug}-{name}": value for name in fields}
+            response = client.post(action(item, slug), data)
+            assert response.status_code in (302, 400), (item.status, slug, response.status_code)
+    assert FeedbackItem.objects.get(pk=received.pk).status == "received"
+    url = reverse("feedback:attachment", args=[handling.code, 9 * 10**30])
+    assert client.get(url).status_code == 404
+
+
+def test_the_item_page_runs_a_bounded_number_of_queries(
+    client, world, leader, specialist, handling, django_assert_num_queries
+):
+    for n in range(5):
+        receive(world, title=f"Phản ánh cùng người gửi {n}")
+    client.force_login(leader)
+    client.post(action(handling, "giao"), {"giao-handler": specialist.pk})
+    client.get(detail(handling))
+    # session, user, the officer's agency, the merged agencies of the scope; the item; likely
+    # duplicates (five from the same phone: no text comparison needed) and which of them the
+    # officer may open; reply templates; history; attachments; publication edits; the
+    # agencies to forward to and the officers to assign
+    with django_assert_num_queries(13):
+        response = client.get(detail(handling))
+    assert response.status_code == 200
+    for n in range(5):
+        receive(world, title=f"Thêm phản ánh {n}")
+    with django_assert_num_queries(13):
+        client.get(detail(handling))
