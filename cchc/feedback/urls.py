@@ -2,15 +2,15 @@
 
 from django.urls import path
 
-from cchc.feedback import views
+from cchc.feedback.staff import intake, item, worklist
 
 app_name = "feedback"
 
 urlpatterns = [
-    path("", views.worklist_view, name="worklist"),
-    path("can-xu-ly/", views.attention_view, name="attention"),
-    path("tiep-nhan/", views.intake_view, name="intake"),
-    path("<str:code>/", views.item_view, name="detail"),
-    path("<str:code>/tep/<int:pk>/", views.attachment_view, name="attachment"),
-    path("<str:code>/thao-tac/<slug:slug>/", views.action_view, name="action"),
+    path("", worklist.worklist_view, name="worklist"),
+    path("can-xu-ly/", worklist.attention_view, name="attention"),
+    path("tiep-nhan/", intake.intake_view, name="intake"),
+    path("<str:code>/", item.item_view, name="detail"),
+    path("<str:code>/tep/<int:pk>/", item.attachment_view, name="attachment"),
+    path("<str:code>/thao-tac/<slug:slug>/", item.action_view, name="action"),
 ]

@@ -653,3 +653,11 @@ def test_the_item_page_runs_a_bounded_number_of_queries(
         receive(world, title=f"Thêm phản ánh {n}")
     with django_assert_num_queries(13):
         client.get(detail(handling))
+
+
+def test_the_wrong_method_is_405(client, counter_officer, construction_item):
+    client.force_login(counter_officer)
+    assert client.get(action(construction_item, "phan-loai")).status_code == 405
+    assert client.post(WORKLIST).status_code == 405
+    assert client.post(detail(construction_item)).status_code == 405
+    assert client.put(INTAKE).status_code == 405

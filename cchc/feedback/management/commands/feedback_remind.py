@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cchc.feedback.services import feedback_remind
+from cchc.feedback.jobs import feedback_remind_job
 
 
 class Command(BaseCommand):
@@ -10,5 +10,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: object, **options: object) -> None:
-        sent = feedback_remind()
+        sent = feedback_remind_job()
         self.stdout.write(f"Đã gửi {sent} lời nhắc.")
