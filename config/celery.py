@@ -13,7 +13,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("cchc")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["cchc.core", "cchc.dossiers"], related_name="tasks")
+app.autodiscover_tasks(["cchc.core", "cchc.dossiers", "cchc.feedback"], related_name="tasks")
 
 app.conf.update(
     # A task message is acknowledged after it ran: a worker killed mid-job leaves it queued
@@ -40,6 +40,11 @@ app.conf.update(
             "task": "cchc.payments_expire",
             "schedule": 5 * 60.0,
             "options": {"expires": 4 * 60},
+        },
+        "feedback-remind": {
+            "task": "cchc.feedback_remind",
+            "schedule": 3600.0,
+            "options": {"expires": 55 * 60},
         },
         "uploads-sweep": {
             "task": "cchc.uploads_sweep",

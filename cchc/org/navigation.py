@@ -19,6 +19,9 @@ class MenuItem:
     label: str | Promise
     url_name: str
     visible: Callable[[object], bool]
+    # A page (htmx, loaded after the page) that renders a count badge for the entry: the
+    # page itself runs no query for it.
+    badge_url_name: str = ""
 
 
 def _anyone(user: object) -> bool:
@@ -46,6 +49,12 @@ MENU: list[MenuItem] = [
     MenuItem(_("Tiếp nhận"), "dossiers:intake", _role_in("counter_officer", "leader")),
     MenuItem(_("Hồ sơ"), "dossiers:worklist", _role_in("counter_officer", "specialist", "leader")),
     MenuItem(_("Cảnh báo"), "dossiers:alerts", _role_in("leader")),
+    MenuItem(
+        _("Phản ánh, kiến nghị"),
+        "feedback:worklist",
+        _role_in("counter_officer", "specialist", "leader", "reform_officer", "home_affairs"),
+        badge_url_name="feedback:attention",
+    ),
     MenuItem(
         _("Đối soát thanh toán"), "dossiers:payment_review", _role_in("counter_officer", "leader")
     ),
@@ -90,5 +99,18 @@ def menu_for(request: HttpRequest, menu: list[MenuItem] | None = None) -> list[d
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        items.append({"label": item.label, "url": url, "active": request.path == url})
+        badge_url = ""
+        if item.badge_url_name:
+            try:
+                badge_url = reverse(item.badge_url_name)
+            except NoReverseMatch:
+                badge_url = ""
+        items.append(
+            {
+                "label": item.label,
+                "url": url,
+                "active": request.path == url,
+                "badge_url": badge_url,
+            }
+        )
     return items
