@@ -256,3 +256,28 @@ def test_stats_rebuild_checks_and_mends_the_feedback_counters(two_agencies):
     report = agency_report(Agency.objects.all(), **APRIL_MAY)
     line = next(line for line in report.feedback if line.code == world.construction.code)
     assert (line.answered_on_time, line.answered) == (3, 4)
+
+
+def test_the_mdhl1_migration_counts_it_and_goes_back_to_entered():
+    """0007 switches the seeded MDHL1 to the feedback measures and back; MDHL2 stays entered;
+    a rule the reform office changed is left alone."""
+    from django.apps import apps as django_apps
+
+    from cchc.stats.models import IndexIndicator
+    from tests.stats.conftest import MDHL1_COUNTED
+
+    def rule(code):
+        row = IndexIndicator.objects.get(code=code, valid_from=date(2022, 6, 23))
+        return (row.numerator, row.denominator)
+
+    assert rule("MDHL1") == ("feedback_answered_in_time", "feedback_answered")
+    assert rule("MDHL2") == ("entered", "entered")
+    MDHL1_COUNTED.enter(django_apps, None)
+    assert rule("MDHL1") == ("entered", "entered")
+    row = IndexIndicator.objects.get(code="MDHL1", valid_from=date(2022, 6, 23))
+    assert "nhập theo cơ quan và kỳ" in row.source and "Công thức" not in row.source
+    MDHL1_COUNTED.count(django_apps, None)
+    assert rule("MDHL1") == ("feedback_answered_in_time", "feedback_answered")
+    IndexIndicator.objects.filter(code="MDHL1").update(numerator="ratings", denominator="ratings")
+    MDHL1_COUNTED.enter(django_apps, None)
+    assert rule("MDHL1") == ("ratings", "ratings")
