@@ -11,8 +11,11 @@ from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from cchc.domain.workdays import VN_TZ
@@ -281,3 +284,45 @@ def test_the_mdhl1_migration_counts_it_and_goes_back_to_entered():
     IndexIndicator.objects.filter(code="MDHL1").update(numerator="ratings", denominator="ratings")
     MDHL1_COUNTED.enter(django_apps, None)
     assert rule("MDHL1") == ("ratings", "ratings")
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    offsets=st.lists(
+        st.one_of(st.none(), st.integers(min_value=-30, max_value=30)), min_size=1, max_size=4
+    )
+)
+def test_on_time_and_late_add_up_to_the_answers_and_match_the_deadlines(world, offsets):
+    """Items accepted on Tuesday 22/04/2025, each approved ``offset`` hours from its
+    due moment (``None``: left waiting): on time + late = answered, on time = approved by the
+    due moment, the same as the recount — whatever the mix."""
+    with transaction.atomic():
+        expected_on_time = 0
+        for n, offset in enumerate(offsets):
+            item = receive(world, at=vn(2025, 4, 22, 8, n))
+            item = feedback_classify(
+                item,
+                world.counter_officer,
+                classification="within_competence",
+                now=item.received_at,
+            )
+            if offset is None:
+                continue
+            moment = item.answer_due_at + timedelta(hours=offset)
+            item = feedback_submit_draft(
+                item, world.specialist, text="Trả lời.", now=item.assigned_at + HOUR
+            )
+            feedback_approve(item, world.leader, now=moment)
+            expected_on_time += offset <= 0
+        report = agency_report(Agency.objects.all(), **APRIL_MAY)
+        [line] = report.feedback
+        answered = sum(offset is not None for offset in offsets)
+        assert line.answered_on_time + line.answered_late == line.answered == answered
+        assert line.answered_on_time == expected_on_time
+        assert (line.answered_on_time, line.answered) == recount(world.construction, **APRIL_MAY)
+        assert feedback_check() == []
+        transaction.set_rollback(True)
