@@ -326,3 +326,17 @@ def test_on_time_and_late_add_up_to_the_answers_and_match_the_deadlines(world, o
         assert (line.answered_on_time, line.answered) == recount(world.construction, **APRIL_MAY)
         assert feedback_check() == []
         transaction.set_rollback(True)
+
+
+def test_the_transparency_pages_show_the_share_answered_on_time(client, two_agencies):
+    world = two_agencies
+    period = {"year": "2025"}
+    province = client.get(reverse("transparency:province"), period)
+    assert province.status_code == 200
+    assert province.context["feedback"].answered == 6
+    page = province.content.decode()
+    assert 'data-testid="public-feedback-on-time">66,7%' in page  # 4 of 6
+    agency = client.get(reverse("transparency:agency", args=[world.construction.code]), period)
+    assert agency.context["feedback"].on_time_share == share(3, 4)
+    assert 'data-testid="public-feedback-on-time">75,0%' in agency.content.decode()
+    assert "Nguyễn Văn Gửi" not in page and "0987654321" not in page
