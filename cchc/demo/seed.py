@@ -1,5 +1,6 @@
 """Loading the demo province (``manage.py seed_demo``): agencies before and after the
-01/07/2025 merger, 300+ published procedures with internal processes, and demo users.
+01/07/2025 merger, 300+ published procedures with internal processes, demo users, and made-up
+dossiers and feedback in every state.
 
 Idempotent: records are matched by their codes and usernames; a second run changes nothing.
 """
@@ -29,6 +30,7 @@ from cchc.core.models import CalendarDay
 from cchc.demo import agencies as agency_data
 from cchc.demo import procedures as procedure_data
 from cchc.demo.dossiers import seed_dossiers
+from cchc.demo.feedback import seed_feedback
 from cchc.dossiers.counters import counters_check, counters_rebuild
 from cchc.org.models import Agency, User
 
@@ -51,6 +53,7 @@ class SeedReport:
     procedures_created: int = 0
     users_created: int = 0
     dossiers_created: int = 0
+    feedback_created: int = 0
     logins: list[DemoLogin] = field(default_factory=list)
 
 
@@ -275,6 +278,7 @@ DEMO_USERS: list[tuple[str, str, str, str, str]] = [
     ("demo.homeaffairs", "Võ Thanh Tùng", "home_affairs", "noivu", "Phòng Cải cách hành chính"),
     ("demo.council", "Đỗ Thị Mai", "council_member", "vpubnd", "Thành viên hội đồng thẩm định"),
     ("demo.justice", "Hoàng Văn Nam", "specialist", "tuphap", "Chuyên viên"),
+    ("demo.justice.leader", "Ngô Thị Thanh Xuân", "leader", "tuphap", "Phó Giám đốc Sở"),
     ("demo.xa.motcua", "Lý Thị Hoa", "counter_officer", "@commune", "Công chức một cửa"),
     ("demo.xa.chuyenvien", "Đinh Văn Sơn", "specialist", "@commune", "Công chức tư pháp - hộ tịch"),
     ("demo.xa.lanhdao", "Trương Quốc Bảo", "leader", "@commune", "Phó Chủ tịch UBND"),
@@ -333,6 +337,8 @@ def seed_demo(progress: Callable[[str], None] = lambda _: None) -> SeedReport:
     seed_users(keyed, report)
     progress("Hồ sơ mẫu…")
     report.dossiers_created = seed_dossiers(keyed[DEMO_DEPARTMENT])
+    progress("Phản ánh, kiến nghị mẫu…")
+    report.feedback_created = seed_feedback(keyed[DEMO_DEPARTMENT])
     # A demo database made by an earlier release has no step counters for its old hand-overs
     # (a migration cannot judge them): counted here, so the report shows them.
     if counters_check():

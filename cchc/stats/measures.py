@@ -14,6 +14,9 @@ Sources, and the one query each costs for every agency of the period together:
   no decision date), unless that version abolished it. A procedure is an agency's when the
   agency is its competent agency, or, when it has none (the receiving agency resolves, e.g. a
   commune's civil status), when the agency receives it;
+- ``FEEDBACK`` — sums over ``FeedbackDailyStat`` (the feedback and petitions counters of the
+  agency that received or answered an item, a division rolled up to its unit); counted only
+  for the agencies the dossier and rating counters bring into the index;
 - ``USAGE`` — the catalogue's procedures crossed with one more sum over ``DossierDailyStat``
   per (resolving agency, procedure): which of them had an online dossier, an online payment.
 
@@ -32,6 +35,7 @@ DOSSIERS = "dossiers"
 RATINGS = "ratings"
 CATALOGUE = "catalogue"
 USAGE = "usage"
+FEEDBACK = "feedback"
 
 ENTERED = "entered"
 ONLINE = "online"
@@ -44,7 +48,7 @@ class Measure:
     label: object  # lazy text
     source: str
     doc: str
-    aggregate: object = None  # DOSSIERS and RATINGS: the Sum over the day rows
+    aggregate: object = None  # DOSSIERS, RATINGS and FEEDBACK: the Sum over the day rows
 
 
 MEASURES: dict[str, Measure] = {
@@ -123,6 +127,37 @@ MEASURES: dict[str, Measure] = {
             RATINGS,
             "Of those, satisfied or very satisfied.",
             Sum(F("very_satisfied") + F("satisfied")),
+        ),
+        Measure(
+            "feedback_received",
+            _("Phản ánh, kiến nghị tiếp nhận"),
+            FEEDBACK,
+            "Feedback and petitions (PAKN) the agency received in the period, every channel.",
+            Sum("received"),
+        ),
+        Measure(
+            "feedback_answered",
+            _("Phản ánh, kiến nghị đã trả lời"),
+            FEEDBACK,
+            "Feedback items whose answer the agency's leader approved in the period (an item "
+            "reopened and answered again counts again).",
+            Sum("answered"),
+        ),
+        Measure(
+            "feedback_answered_in_time",
+            _("Phản ánh, kiến nghị trả lời đúng hạn"),
+            FEEDBACK,
+            "Of those, approved by the answer's due moment (10 working days from reaching the "
+            "agency by default, plus an extension).",
+            Sum(F("answered") - F("answered_late")),
+        ),
+        Measure(
+            "feedback_published",
+            _("Phản ánh, kiến nghị đã công khai trả lời"),
+            FEEDBACK,
+            "Answers the agency published on the public page in the period (Decree 20/2008 "
+            "Art. 19).",
+            Sum("published"),
         ),
         Measure(
             "procedures",

@@ -1,7 +1,8 @@
 """Public transparency pages (công khai kết quả giải quyết TTHC) — no sign-in, no personal data,
 cached: for the province and for each agency, the outcomes of a period (received by channel,
 finished early / on time / late, returned, apologies, satisfaction), the serving-quality index
-(Decision 766) with each agency's rank among those of its kind, the month-by-month trend;
+(Decision 766) with each agency's rank among those of its kind, the month-by-month trend, the
+share of feedback and petitions answered on time;
 and the live board for a service centre's screen (dossiers ready to return, by code, and the
 day's counts), which refreshes itself.
 
@@ -11,10 +12,13 @@ figures are cached for ``CCHC_PUBLIC_CACHE_SECONDS`` (default 300) per period an
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -22,9 +26,11 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from cchc.dossiers.models import Dossier, DossierDailyStat
+from cchc.feedback.models import FeedbackDailyStat
 from cchc.org.models import Agency
 from cchc.stats.figures import Outcomes, outcomes_by_agency, outcomes_by_month, trend_data
 from cchc.stats.forms import PublicPeriodForm
+from cchc.stats.selectors import share
 from cchc.stats.serving import AGENCY_KINDS, AgencyIndex, serving_index
 
 BOARD_CODES = 60
@@ -46,6 +52,34 @@ def _period(request: HttpRequest) -> tuple[PublicPeriodForm, date, date] | None:
     if not form.is_valid():
         return None
     return form, form.cleaned_data["day_from"], form.cleaned_data["day_to"]
+
+
+@dataclass(frozen=True)
+class FeedbackAnswers:
+    """Feedback and petitions answered in a period and, of those, after their due moment."""
+
+    answered: int = 0
+    answered_late: int = 0
+
+    @property
+    def on_time(self) -> int:
+        return self.answered - self.answered_late
+
+    @property
+    def on_time_share(self) -> Decimal | None:
+        return share(self.on_time, self.answered)
+
+
+def _feedback_answers(
+    day_from: date, day_to: date, agencies: QuerySet[Agency] | None = None
+) -> FeedbackAnswers:
+    """The answers of the period (one query over ``FeedbackDailyStat``), for ``agencies`` or
+    the whole province."""
+    rows = FeedbackDailyStat.objects.filter(day__gte=day_from, day__lte=day_to)
+    if agencies is not None:
+        rows = rows.filter(agency__in=agencies)
+    sums = rows.aggregate(answered=Sum("answered"), late=Sum("answered_late"))
+    return FeedbackAnswers(sums["answered"] or 0, sums["late"] or 0)
 
 
 def _scores(day_from: date, day_to: date) -> dict[str, AgencyIndex]:
@@ -83,6 +117,7 @@ def _province_figures(day_from: date, day_to: date) -> dict:
             ],
             "total": sum((outcomes for _, outcomes in lines), Outcomes()),
             "months": outcomes_by_month(day_from=day_from, day_to=day_to),
+            "feedback": _feedback_answers(day_from, day_to),
         }
         cache.set(key, figures, _seconds())
     return figures
@@ -124,6 +159,7 @@ def agency_view(request: HttpRequest, code: str) -> HttpResponse:
             "outcomes": by_agency.get(agency.pk, Outcomes()),
             "months": outcomes_by_month(day_from=day_from, day_to=day_to, agencies=only),
             "index": _agency_index(agency, day_from, day_to),
+            "feedback": _feedback_answers(day_from, day_to, only),
         }
         cache.set(key, figures, _seconds())
     context = {"form": form, "agency": agency, "day_from": day_from, "day_to": day_to, **figures}

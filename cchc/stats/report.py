@@ -2,8 +2,11 @@
 and the Department of Home Affairs: what was received and through which channel, how much was
 finished on time, the online and online-payment shares, what applicants said, and the A8 duty
 flag of the year, the apologies issued in time, the dossiers that needed a third visit, and the
-late steps each agency held. Read from the exact summary tables only (``DossierDailyStat``,
-``StepDailyStat``, ``SatisfactionDailyStat``): the dossier table is never scanned.
+late steps each agency held; and the feedback and petitions (phản ánh, kiến nghị) each agency
+received, answered on time or late and published, with those overdue at the moment of the
+report. Read from the exact summary tables only (``DossierDailyStat``, ``StepDailyStat``,
+``SatisfactionDailyStat``, ``FeedbackDailyStat``): the dossier table is never scanned, and of
+the feedback items only the open ones past their deadline are counted (one indexed query).
 
 Lines are agencies that resolve (the unit whose leader issues the result, DOMAIN A6) or, on
 request, agencies that receive; an officer sees the lines of the agencies in their scope.
@@ -14,7 +17,8 @@ Rates (DOMAIN B §5.2, the Decision 766 forms, used as defaults until the offici
 - online rate = online dossiers / dossiers of procedures that offer an online service;
 - full-process rate = full-process online dossiers / dossiers of full-process procedures;
 - online-payment rate = dossiers paid online / dossiers with a financial obligation;
-- satisfied rate = (very satisfied + satisfied) / ratings (MDHL).
+- satisfied rate = (very satisfied + satisfied) / ratings (MDHL);
+- feedback answered on time = (answered − answered late) / answered (MDHL1).
 
 A rate with nothing to divide is ``None`` (shown as a dash), never 0 % or 100 %.
 """
@@ -23,11 +27,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
-from django.utils import translation
+from django.db.models import Case, Count, F, Q, QuerySet, Sum, When
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_noop as N_
@@ -43,9 +47,12 @@ from cchc.core.xlsx import (
     write_row,
     write_titles,
 )
+from cchc.domain import feedback as feedback_rules
 from cchc.domain import indicators
 from cchc.domain.indicators import DutyFlag, RatingCounts
 from cchc.dossiers.models import DossierDailyStat, StepDailyStat
+from cchc.feedback.models import COUNTERS as FEEDBACK_COUNTERS
+from cchc.feedback.models import FeedbackDailyStat, FeedbackItem
 from cchc.org.models import Agency
 from cchc.satisfaction.models import COUNTERS as RATING_COUNTERS
 from cchc.satisfaction.models import SatisfactionDailyStat
@@ -127,12 +134,46 @@ class ReportLine:
 
 
 @dataclass
+class FeedbackLine:
+    """One agency's feedback and petitions over the period (or the total): ``received``,
+    ``not_accepted`` and ``forwarded`` (``forwarded_late``: after Art. 9's 5 working days)
+    as the agency that received them, ``answered`` (``answered_late``: approved after the
+    answer's due moment), ``published`` and ``reopened`` as the agency that answers; and
+    ``overdue``, the items waiting at the agency past their deadline at the report's moment
+    (to be classified or forwarded past the 5 working days, or to be answered past the due
+    moment)."""
+
+    name: str
+    code: str = ""
+    received: int = 0
+    not_accepted: int = 0
+    forwarded: int = 0
+    forwarded_late: int = 0
+    answered: int = 0
+    answered_late: int = 0
+    published: int = 0
+    reopened: int = 0
+    overdue: int = 0
+
+    @property
+    def answered_on_time(self) -> int:
+        return self.answered - self.answered_late
+
+    @property
+    def on_time_share(self) -> Decimal | None:
+        return share(self.answered_on_time, self.answered)
+
+
+@dataclass
 class AgencyReport:
     day_from: date
     day_to: date
     lines: list[ReportLine]
     total: ReportLine
     by: str = RESOLVING
+    feedback: list[FeedbackLine] = field(default_factory=list)
+    feedback_total: FeedbackLine | None = None
+    feedback_at: datetime | None = None  # the moment ``overdue`` is counted at
 
     @property
     def duty_year(self) -> int:
@@ -146,13 +187,16 @@ def agency_report(
     day_to: date,
     level: str = "",
     by: str = RESOLVING,
+    now: datetime | None = None,
 ) -> AgencyReport:
     """The report over ``day_from``–``day_to`` (local days, inclusive) for the agencies of
     ``agencies`` (the caller's scope: ``agencies_visible_to``) that resolved — or, with
     ``by="receiving"``, received — a dossier or were rated in the period, in the order of the
     organisation tree. ``level`` keeps one level of the tree. The duty flag (A8, of
     ``day_to``'s whole calendar year) and the late steps belong to the resolving agency: the
-    receiving view has neither. Six queries, whatever the period or the number of agencies."""
+    receiving view has neither. The feedback lines are the agencies in scope (and level) with
+    feedback counted in the period or overdue at ``now`` (default: the present moment),
+    whatever ``by``. Eight queries, whatever the period or the number of agencies."""
     if by not in DIMENSIONS:
         raise ValueError(f"unknown dimension: {by}")
     if level:
@@ -173,8 +217,25 @@ def agency_report(
         year = day_to.year
         flags = duty_flags(agency_yearly_counts(agency_ids=ids, years=[year - 1, year]), year)
         late_steps = _late_steps_by_unit(agencies, day_from=day_from, day_to=day_to)
-    lines = []
-    for agency in Agency.objects.filter(pk__in=ids).only("name", "code", "path").order_by("path"):
+    now = now or timezone.now()
+    feedback_rows = _feedback_sums(agencies, day_from=day_from, day_to=day_to)
+    overdue = feedback_overdue(agencies, now=now)
+    feedback_ids = set(feedback_rows) | set(overdue)
+    lines, feedback = [], []
+    named = Agency.objects.filter(pk__in=set(ids) | feedback_ids).only("name", "code", "path")
+    for agency in named.order_by("path"):
+        if agency.pk in feedback_ids:
+            row = feedback_rows.get(agency.pk, {})
+            feedback.append(
+                FeedbackLine(
+                    name=agency.name,
+                    code=agency.code,
+                    **{name: row.get(f"n_{name}") or 0 for name in FEEDBACK_COUNTERS},
+                    overdue=overdue.get(agency.pk, 0),
+                )
+            )
+        if agency.pk not in dossier_rows and agency.pk not in rating_rows:
+            continue
         row = dossier_rows.get(agency.pk, {})
         lines.append(
             ReportLine(
@@ -187,7 +248,63 @@ def agency_report(
                 duty=flags.get(agency.pk, indicators.OK),
             )
         )
-    return AgencyReport(day_from, day_to, lines, _total(lines), by=by)
+    return AgencyReport(
+        day_from,
+        day_to,
+        lines,
+        _total(lines),
+        by=by,
+        feedback=feedback,
+        feedback_total=_feedback_total(feedback),
+        feedback_at=now,
+    )
+
+
+def _feedback_sums(agencies: QuerySet[Agency], *, day_from: date, day_to: date) -> dict:
+    """The feedback counters of the period per agency (one query)."""
+    return {
+        row["agency_id"]: row
+        for row in FeedbackDailyStat.objects.filter(
+            day__gte=day_from, day__lte=day_to, agency__in=agencies
+        )
+        .values("agency_id")
+        .annotate(**{f"n_{name}": Sum(name) for name in FEEDBACK_COUNTERS})
+    }
+
+
+def feedback_overdue(agencies: QuerySet[Agency], *, now: datetime) -> dict[int, int]:
+    """The items waiting past their deadline at ``now``, per agency they wait at (one query,
+    on the status indexes): received and still unclassified after Art. 9's 5 working days
+    (``forward_due_at``, at the receiving agency), or waiting for their answer past its due
+    moment (``answer_due_at``, at the agency that answers) — ``cchc.domain.feedback``'s
+    ``forward_overdue`` and ``answer_overdue``."""
+    received = feedback_rules.Status.RECEIVED.value
+    clock = [s.value for s in feedback_rules.ANSWER_CLOCK]
+    rows = (
+        FeedbackItem.objects.filter(
+            Q(status=received, forward_due_at__lt=now, receiving_agency__in=agencies)
+            | Q(status__in=clock, answer_due_at__lt=now, handling_agency__in=agencies)
+        )
+        .annotate(
+            waiting_at=Case(
+                When(status=received, then=F("receiving_agency_id")),
+                default=F("handling_agency_id"),
+            )
+        )
+        .values("waiting_at")
+        .annotate(n=Count("pk"))
+    )
+    return {row["waiting_at"]: row["n"] for row in rows}
+
+
+def _feedback_total(lines: list[FeedbackLine]) -> FeedbackLine:
+    return FeedbackLine(
+        name=_("Tổng cộng"),
+        **{
+            name: sum(getattr(line, name) for line in lines)
+            for name in (*FEEDBACK_COUNTERS, "overdue")
+        },
+    )
 
 
 def _late_steps_by_unit(agencies: QuerySet[Agency], *, day_from: date, day_to: date) -> dict:
@@ -289,6 +406,23 @@ XLSX_COLUMNS = (
 )
 PERCENT = dict.fromkeys((6, 7, 12, 18, 20), "0.0%")
 HEADER_ROW = 4
+FEEDBACK_COLUMNS = (
+    (N_("STT"), 6),
+    (N_("Cơ quan, đơn vị"), 36),
+    (N_("Mã định danh"), 16),
+    (N_("Tiếp nhận"), 11),
+    (N_("Không tiếp nhận"), 11),
+    (N_("Đã chuyển"), 11),
+    (N_("Chuyển quá hạn"), 11),
+    (N_("Đã trả lời"), 11),
+    (N_("Trả lời đúng hạn"), 11),
+    (N_("Trả lời quá hạn"), 11),
+    (N_("Tỷ lệ trả lời đúng hạn"), 12),
+    (N_("Đã công khai"), 11),
+    (N_("Mở lại"), 11),
+    (N_("Đang quá hạn"), 11),
+)
+FEEDBACK_PERCENT = {10: "0.0%"}
 
 
 def _cells(index: int | str, line: ReportLine) -> list[object]:
@@ -320,9 +454,63 @@ def _cells(index: int | str, line: ReportLine) -> list[object]:
     ]
 
 
+def _feedback_cells(index: int | str, line: FeedbackLine) -> list[object]:
+    rate = line.on_time_share
+    return [
+        index,
+        line.name,
+        line.code,
+        line.received,
+        line.not_accepted,
+        line.forwarded,
+        line.forwarded_late,
+        line.answered,
+        line.answered_on_time,
+        line.answered_late,
+        float(rate) if rate is not None else None,
+        line.published,
+        line.reopened,
+        line.overdue,
+    ]
+
+
+def _feedback_sheet(book: Workbook, report: AgencyReport, title: str) -> None:
+    """The second sheet: feedback and petitions per agency (called in Vietnamese)."""
+    sheet = book.create_sheet("Phan anh kien nghi")
+    period = _("PHẢN ÁNH, KIẾN NGHỊ TỪ NGÀY %(a)s ĐẾN NGÀY %(b)s") % {
+        "a": f"{report.day_from:%d/%m/%Y}",
+        "b": f"{report.day_to:%d/%m/%Y}",
+    }
+    titles = [
+        (title.upper(), Font(name=FONT, bold=True, size=12)),
+        (period, Font(name=FONT, bold=True, size=13)),
+    ]
+    write_titles(sheet, titles, len(FEEDBACK_COLUMNS))
+    write_header(sheet, HEADER_ROW, [(_(label), width) for label, width in FEEDBACK_COLUMNS])
+    rows = [_feedback_cells(i, line) for i, line in enumerate(report.feedback, start=1)]
+    if report.feedback_total is not None:
+        rows.append(_feedback_cells("", report.feedback_total))
+    for offset, values in enumerate(rows, start=1):
+        write_row(
+            sheet,
+            HEADER_ROW + offset,
+            values,
+            bold=offset == len(rows),
+            formats=FEEDBACK_PERCENT,
+        )
+    if report.feedback_at is not None:
+        moment = timezone.localtime(report.feedback_at)
+        note = _("Đang quá hạn: phản ánh chờ phân loại, chuyển hoặc trả lời đã quá hạn lúc %(t)s.")
+        sheet.cell(
+            row=HEADER_ROW + len(rows) + 2, column=2, value=note % {"t": f"{moment:%H:%M %d/%m/%Y}"}
+        ).font = Font(name=FONT, italic=True)
+    a4_landscape(sheet, header_row=HEADER_ROW, frozen_columns=2)
+
+
 def report_xlsx(report: AgencyReport, title: str) -> bytes:
-    """The report as an XLSX sheet: rates as real percentages, counts as numbers, a total row.
-    In Vietnamese whatever the officer's interface language (it is filed as a report)."""
+    """The report as an XLSX workbook: rates as real percentages, counts as numbers, a total
+    row; the feedback and petitions on a second sheet. In Vietnamese whatever the officer's
+    interface language (it is filed as a report)."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Tinh hinh giai quyet"
@@ -341,7 +529,8 @@ def report_xlsx(report: AgencyReport, title: str) -> bytes:
         rows.append(_cells("", report.total))
         for offset, values in enumerate(rows, start=1):
             write_row(sheet, HEADER_ROW + offset, values, bold=offset == len(rows), formats=PERCENT)
-    a4_landscape(sheet, header_row=HEADER_ROW, frozen_columns=2)
+        a4_landscape(sheet, header_row=HEADER_ROW, frozen_columns=2)
+        _feedback_sheet(book, report, title)
     return workbook_bytes(book)
 
 

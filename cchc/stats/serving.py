@@ -5,8 +5,8 @@ One door: ``serving_index(day_from=…, day_to=…, agencies=…, agency_kind=�
 
 1. the configuration in force on ``day_to`` (``cchc.stats.models``: groups, indicators);
 2. the measures each indicator names, for every agency together (``cchc.stats.measures``):
-   sums over the exact summary tables (``DossierDailyStat``, ``SatisfactionDailyStat``) and
-   the published catalogue — never the dossier table;
+   sums over the exact summary tables (``DossierDailyStat``, ``SatisfactionDailyStat``,
+   ``FeedbackDailyStat``) and the published catalogue — never the dossier table;
 3. the values the reform office entered for the indicators the platform cannot compute;
 
 and scores them with the pure rules of ``cchc.domain.serving_index`` (DOMAIN A6, B §5.2):
@@ -19,10 +19,11 @@ or commune) with a row in the dossier or rating counters between ``day_from`` an
 — restricted to ``agencies`` (a caller's scope, e.g. ``agencies_visible_to(user)``) and to
 one level (``agency_kind``: ``department`` or ``commune``). They are ranked among themselves.
 
-**Cost.** At most seven queries whatever the number of dossiers, agencies or days: the
+**Cost.** At most eight queries whatever the number of dossiers, agencies or days: the
 configuration, the dossier sums, the rating sums, the agencies, and — when the configuration
-uses them — the catalogue, the per-procedure use, the entered values. Each reads summary rows
-(days × agencies × procedures), the catalogue's versions, or the entries.
+uses them — the feedback sums, the catalogue, the per-procedure use, the entered values.
+Each reads summary rows (days × agencies × procedures), the catalogue's versions, or the
+entries.
 
 The answer is plain dataclasses (``ServingIndex`` → ``AgencyIndex`` → ``GroupPoints`` and
 ``IndicatorPoints``), ordered by rank then agency code: the API (``cchc.stats.api``), the
@@ -47,12 +48,14 @@ from cchc.domain import serving_index as rules
 from cchc.domain.serving_index import Count, GroupRule, IndicatorRule, ZeroRule
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.models import DossierDailyStat
+from cchc.feedback.models import FeedbackDailyStat
 from cchc.org.models import Agency
 from cchc.satisfaction.models import SatisfactionDailyStat
 from cchc.stats.measures import (
     CATALOGUE,
     DOSSIERS,
     ENTERED,
+    FEEDBACK,
     MEASURES,
     OFFERING_ONLINE,
     ONLINE,
@@ -273,6 +276,8 @@ def serving_index(
     if not units:
         return ServingIndex(day_from, day_to, agency_kind, config, ())
 
+    if config.uses(FEEDBACK):
+        _feedback_measures(config, units, values, day_from=day_from, day_to=day_to)
     if config.uses(CATALOGUE) or config.uses(USAGE):
         _catalogue_measures(config, units, values, day_from=day_from, day_to=day_to, scope=scope)
     entered = _entered(config, units, day_from=day_from, day_to=day_to)
@@ -326,6 +331,38 @@ def _agency_index(
             for i, score in zip(config.indicators, card.indicators, strict=True)
         ),
     )
+
+
+def _feedback_measures(
+    config: Configuration,
+    units: list[Agency],
+    values: dict[int, dict[str, int]],
+    *,
+    day_from: date,
+    day_to: date,
+) -> None:
+    """The feedback measures of each unit (one query over ``FeedbackDailyStat``): the rows of
+    the unit and of its divisions (an item answered by a division is its unit's, as a dossier
+    resolved by a division is). Only the units already in the index: an agency with feedback
+    but no dossier and no rating is not ranked."""
+    pks = [unit.pk for unit in units]
+    sums = {
+        f"m_{name}": MEASURES[name].aggregate
+        for name in config.measures
+        if MEASURES[name].source == FEEDBACK
+    }
+    rows = (
+        FeedbackDailyStat.objects.filter(day__gte=day_from, day__lte=day_to)
+        .filter(Q(agency__in=pks) | Q(agency__level=Agency.Level.DIVISION, agency__parent__in=pks))
+        .values("agency_id", "agency__level", "agency__parent_id")
+        .annotate(**sums)
+    )
+    for row in rows:
+        division = row["agency__level"] == Agency.Level.DIVISION
+        line = values[row["agency__parent_id"] if division else row["agency_id"]]
+        for key, amount in row.items():
+            if key.startswith("m_"):
+                line[key[2:]] = line.get(key[2:], 0) + (amount or 0)
 
 
 def _catalogue_measures(

@@ -6,12 +6,16 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from cchc.catalog.models import Field, Procedure, RequiredDocument
 from cchc.catalog.selectors import procedure_list
 from cchc.core.models import OutboxMessage
 from cchc.dossiers.models import Dossier, OfficerStepDailyStat, StepDailyStat
+from cchc.feedback.models import FeedbackItem, PublicationEdit, Status
+from cchc.feedback.services import feedback_check
 from cchc.org.models import Agency, User
+from cchc.stats.report import feedback_overdue
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +24,7 @@ DEMO_LOGINS = {
     "demo.specialist": "specialist",
     "demo.leader": "leader",
     "demo.reform": "reform_officer",
+    "demo.justice.leader": "leader",
     "demo.homeaffairs": "home_affairs",
     "demo.citizen": "citizen",
     "demo.admin": "system_admin",
@@ -39,6 +44,7 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
         Procedure.objects.count(),
         User.objects.count(),
         Dossier.objects.count(),
+        FeedbackItem.objects.count(),
     )
     # As a demo database made before the step counters existed: the next seed counts them.
     officer_steps = OfficerStepDailyStat.objects.count()
@@ -52,6 +58,7 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
         Procedure.objects.count(),
         User.objects.count(),
         Dossier.objects.count(),
+        FeedbackItem.objects.count(),
     ) == counts
 
     province = Agency.objects.get(code="000.00.00.H99")
@@ -84,6 +91,24 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
     assert users["demo.admin"].is_superuser
 
     assert Dossier.objects.filter(status="returned").exists()
+
+    # Feedback in every state, made through the services (issue 10): the public page, the
+    # worklists and the Open311 lists have something to show.
+    items = FeedbackItem.objects.all()
+    assert 25 <= items.count() <= 40
+    assert set(items.values_list("status", flat=True)) == set(Status.values)
+    assert items.filter(extensions=1).exists() and items.filter(reopen_count=1).exists()
+    assert items.filter(dossier__isnull=False, status="published").exists()
+    reviewed = items.filter(category__in=["unfit_regulation", "illegal_regulation"]).exclude(
+        review={}
+    )
+    assert reviewed.filter(status="published").exists()
+    assert all(len(item.review) == 6 for item in reviewed)
+    assert items.filter(answer_timeliness="late").exists()
+    assert PublicationEdit.objects.exists()
+    # One waits past the 5 working days to be classified, one past its answer's due moment.
+    assert sum(feedback_overdue(Agency.objects.all(), now=timezone.now()).values()) >= 2
+    assert feedback_check() == []
     capsys.readouterr()
     call_command("stats_rebuild", "--check")  # exits 1 on any difference
     assert capsys.readouterr().out.strip().endswith("0 khác biệt.")

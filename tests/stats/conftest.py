@@ -1,7 +1,7 @@
-"""The serving-index configuration the data migration seeds (six groups, 21 indicators), put
-back from the migration itself when a transactional test has flushed it; and ``september``, a
-small province's activity in September 2025 whose index is worked out by hand in
-test_serving_index.py."""
+"""The serving-index configuration the data migrations seed (six groups, 21 indicators, MDHL1
+counted from the feedback counters), put back from the migrations themselves when a
+transactional test has flushed it; and ``september``, a small province's activity in
+September 2025 whose index is worked out by hand in test_serving_index.py."""
 
 from __future__ import annotations
 
@@ -20,12 +20,14 @@ from tests.factories import UserFactory
 from tests.stats.helpers import approved, enter, published_procedure, received_online
 
 DEFAULTS = importlib.import_module("cchc.stats.migrations.0005_serving_index_defaults")
+MDHL1_COUNTED = importlib.import_module("cchc.stats.migrations.0007_mdhl1_from_feedback_counters")
 
 
 @pytest.fixture
 def serving_config(db):
     if not IndexGroup.objects.exists():
         DEFAULTS.seed(apps, None)
+        MDHL1_COUNTED.count(apps, None)
 
 
 @pytest.fixture

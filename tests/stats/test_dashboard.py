@@ -44,10 +44,10 @@ def test_home_affairs_sees_every_agency_with_links_to_the_late_dossiers(
     world = activity
     client.force_login(world.home_affairs_evaluator)
     client.get(URL, YEAR)  # warm the per-process caches
-    # session, user; the index of departments and of communes (at most seven queries each:
-    # configuration, dossier and rating sums, agencies, catalogue, use, entries); dossier and
-    # rating sums and agency names; the two monthly sums
-    with django_assert_num_queries(21):
+    # session, user; the index of departments and of communes (at most eight queries each:
+    # configuration, dossier and rating sums, agencies, feedback sums, catalogue, use,
+    # entries); dossier and rating sums and agency names; the two monthly sums
+    with django_assert_num_queries(23):
         response = client.get(URL, YEAR)
     assert response.status_code == 200
     departments = table(response, "chi-so-department")
@@ -96,8 +96,9 @@ def test_the_unit_head_sees_the_unit_and_its_procedures_and_nothing_else(
     client.force_login(world.leader)
     client.get(URL, YEAR)
     # session, user, the unit and its predecessors; the index of the unit's kind; the unit's
-    # outcomes, procedures and steps; the monthly sums — twenty, whatever the dossiers
-    with django_assert_num_queries(20):
+    # outcomes, procedures and steps; the monthly sums — twenty-one, whatever the dossiers
+    # (the index's feedback sums since MDHL1 is counted)
+    with django_assert_num_queries(21):
         response = client.get(URL, YEAR)
     indicators, agencies, procedures, steps = response.context["tables"]
     # Its indicators, those that could still gain the most points first; ranked among the

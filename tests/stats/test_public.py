@@ -42,8 +42,9 @@ def test_the_province_page_shows_the_figures_of_the_report_without_personal_data
     world = activity
     # dossier sums, rating sums, the agencies' names; the index of departments and of
     # communes (five queries each here: configuration, dossier and rating sums, agencies,
-    # catalogue); the same two sums by month
-    with django_assert_num_queries(15):
+    # catalogue; and the departments' feedback sums); the same two sums by month; the
+    # feedback answered in the period
+    with django_assert_num_queries(17):
         response = client.get(PROVINCE, YEAR_2025)
     assert response.status_code == 200
     page = response.content.decode()
@@ -75,7 +76,8 @@ def test_the_agency_page_has_its_trend_by_month_as_a_chart_and_a_table(
     world = activity
     url = reverse("transparency:agency", args=[world.construction.code])
     # the agency; its dossier and rating sums, by period and by month; the index of its kind
-    with django_assert_num_queries(12):
+    # (with its feedback sums); its feedback answered in the period
+    with django_assert_num_queries(14):
         response = client.get(url, YEAR_2025)
     assert response.status_code == 200
     months = response.context["months"]

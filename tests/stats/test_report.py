@@ -72,7 +72,8 @@ def build_activity(world):
 
 def test_figures_rates_targets_and_the_duty_flag(activity, django_assert_max_num_queries):
     world = activity
-    with django_assert_max_num_queries(6):
+    # six, and the feedback sums and the feedback overdue now
+    with django_assert_max_num_queries(8):
         report = agency_report(
             agencies_visible_to(world.home_affairs_evaluator),
             day_from=date(2025, 9, 1),
@@ -125,9 +126,9 @@ def test_each_officer_sees_the_agencies_in_scope(client, activity, django_assert
     client.force_login(world.leader)
     client.get(URL, PERIOD)  # warm the per-process caches
     # session, user, the leader's unit and its merged predecessors, dossier sums, rating
-    # sums, the ratings of this year and last (the duty flag), the late steps, the agencies'
-    # names
-    with django_assert_num_queries(10):
+    # sums, the ratings of this year and last (the duty flag), the late steps, the feedback
+    # sums, the feedback overdue now, the agencies' names
+    with django_assert_num_queries(12):
         response = client.get(URL, PERIOD)
     assert response.status_code == 200
     page = response.content.decode()

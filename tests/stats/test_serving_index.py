@@ -59,9 +59,9 @@ def test_the_payment_group_and_an_entered_group_score_as_worked_out_by_hand(sept
 def test_every_group_the_total_and_the_rank_as_worked_out_by_hand(
     september, django_assert_num_queries
 ):
-    # configuration, dossier sums, rating sums, agencies, catalogue, per-procedure use,
-    # entered values
-    with django_assert_num_queries(7):
+    # configuration, dossier sums, rating sums, agencies, feedback sums, catalogue,
+    # per-procedure use, entered values
+    with django_assert_num_queries(8):
         index = serving_index(**SEPTEMBER)
     construction, commune = index.agencies
     assert (construction.code, commune.code) == (
@@ -76,10 +76,12 @@ def test_every_group_the_total_and_the_rank_as_worked_out_by_hand(
     assert points(construction, "CLGQ1") == (3, 4, D("1.88"))
     assert points(construction, "CLGQ2") == (1, 3, D("1.33"))
     assert points(construction, "CLGQ3") == (1, 4, D("3.00"))
-    # Satisfaction: 1 of 2 ratings satisfied, full at 90 % → 6 × 0.5 / 0.9 = 3.33; feedback
-    # handling is entered and was not: not applicable.
+    # Satisfaction: 1 of 2 ratings satisfied, full at 90 % → 6 × 0.5 / 0.9 = 3.33; no
+    # feedback answered (MDHL1, counted): full points by its zero rule; satisfaction with
+    # feedback handling is entered and was not: not applicable.
     assert points(construction, "MDHL3") == (1, 2, D("3.33"))
-    assert points(construction, "MDHL1") == (None, None, None)
+    assert points(construction, "MDHL1") == (0, 0, D("6.00"))
+    assert points(construction, "MDHL2") == (None, None, None)
     # Digitisation: 0 of 1 result returned electronically → 0 of 6; the rest not entered.
     assert points(construction, "MDSH1") == (0, 1, D("0.00"))
     assert [(g.code, g.points, g.max_points) for g in construction.groups] == [
@@ -87,23 +89,24 @@ def test_every_group_the_total_and_the_rank_as_worked_out_by_hand(
         ("TDGQ", D("20.00"), 20),
         ("CLGQ", D("6.21"), 12),
         ("TTTT", D("4.00"), 10),
-        ("MDHL", D("3.33"), 6),
+        ("MDHL", D("9.33"), 12),
         ("MDSH", D("0.00"), 6),
     ]
-    # 41.94 points of the 64 that apply, rescaled to 100: 65.53125 → 65.53
-    assert (construction.points, construction.max_points) == (D("41.94"), 64)
-    assert (construction.total, construction.rank) == (D("65.53"), 1)
+    # 47.94 points of the 70 that apply, rescaled to 100: 68.4857… → 68.49
+    assert (construction.points, construction.max_points) == (D("47.94"), 70)
+    assert (construction.total, construction.rank) == (D("68.49"), 1)
 
     # The commune: its one procedure is online (2 of 2 points), unused online (0 of 4), no
     # online dossier (0 of 6), nothing owed (0 of 10: the zero rule is 0), no rating (0 of
-    # 6); nothing finished nor returned: not applicable. 2 of 28 → 7.14.
+    # 6), no feedback answered (6 of 6); nothing finished nor returned: not applicable.
+    # 8 of 34 → 23.53.
     assert points(commune, "CLGQ1") == (1, 1, D("2.00"))
     assert points(commune, "TTTT3") == (0, 0, D("0.00"))
     assert points(commune, "TDGQ1") == (0, 0, None)
     assert (commune.points, commune.max_points, commune.total, commune.rank) == (
-        D("2.00"),
-        28,
-        D("7.14"),
+        D("8.00"),
+        34,
+        D("23.53"),
         2,
     )
 
@@ -111,7 +114,7 @@ def test_every_group_the_total_and_the_rank_as_worked_out_by_hand(
 def test_the_query_count_does_not_grow_with_the_dossiers(september, django_assert_num_queries):
     for hour in range(9, 16):
         approved(september, receive(september, now=at(2025, 9, 15, hour)), day=16)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         index = serving_index(**SEPTEMBER)
     assert index.agency(september.construction.code).indicator("TDGQ1").denominator == 9
 

@@ -22,16 +22,16 @@ def document(client, world) -> dict:
 def test_every_agency_of_the_period_ordered_by_rank_without_signing_in(
     client, september, document, django_assert_num_queries
 ):
-    # the seven queries of serving_index, nothing for the caller: no session, no token
-    with django_assert_num_queries(7):
+    # the eight queries of serving_index, nothing for the caller: no session, no token
+    with django_assert_num_queries(8):
         response = client.get(URL, SEPTEMBER)
     assert response.status_code == 200
     conforms(document, PATH, "get", response)
     body = response.json()
     assert (body["from"], body["to"]) == ("2025-09-01", "2025-09-30")
     assert [(a["agency_code"], a["rank"], a["total"]) for a in body["agencies"]] == [
-        (september.construction.code, 1, 65.53),
-        (september.commune.code, 2, 7.14),
+        (september.construction.code, 1, 68.49),
+        (september.commune.code, 2, 23.53),
     ]
     construction = body["agencies"][0]
     assert construction["agency_name"] == "Sở Xây dựng"
@@ -73,12 +73,12 @@ def test_the_body_of_a_period_is_cached_as_the_public_pages_are(
         again = client.get(URL, SEPTEMBER)
     assert again.json() == first
     # another period or kind is its own entry; without a cache every call computes
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(URL, {**SEPTEMBER, "agency_kind": "department"})
     settings.CCHC_PUBLIC_CACHE_SECONDS = 0
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(URL, {**SEPTEMBER, "from": "2025-09-02"})
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(URL, {**SEPTEMBER, "from": "2025-09-02"})
 
 

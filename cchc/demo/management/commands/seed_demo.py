@@ -25,7 +25,8 @@ class Command(BaseCommand):
         report = seed_demo(progress=lambda step: self.stdout.write(f"  {step}"))
         self.stdout.write(
             f"Tỉnh mẫu: thêm {report.agencies_created} cơ quan, {report.procedures_created} "
-            f"thủ tục, {report.users_created} tài khoản, {report.dossiers_created} hồ sơ mẫu."
+            f"thủ tục, {report.users_created} tài khoản, {report.dossiers_created} hồ sơ mẫu, "
+            f"{report.feedback_created} phản ánh, kiến nghị mẫu."
         )
         self.stdout.write("")
         self.stdout.write(f"Tài khoản demo (mật khẩu chung: {DEMO_PASSWORD})")
