@@ -38,6 +38,7 @@ urlpatterns = [
     path("tra-cuu/", lookup_view, name="public_lookup"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("open311/v2/", include("cchc.feedback.open311.urls")),
 ]
 
 # Under /api/ every error is JSON (config.api); elsewhere Django's pages.
