@@ -510,3 +510,22 @@ def test_issue_open311_key_prints_the_key_once_and_keeps_only_its_hash(client, w
     with pytest.raises(CommandError):
         call_command("issue_open311_key", "Khác", "--agency", "999.99.99.Z99")
     assert Open311Client.objects.count() == 1
+
+
+# --- queries ------------------------------------------------------------------------------------
+
+
+def test_lists_take_a_fixed_number_of_queries(client, world, key, django_assert_num_queries):
+    _posted(client, key)
+    with django_assert_num_queries(2):  # the agencies' tree, the items
+        assert len(client.get(f"{BASE}/requests.json").json()) == 1
+    _posted(client, key)
+    _posted(client, key, service_code="000.00.03.H98-proposal")
+    with django_assert_num_queries(2):
+        assert len(client.get(f"{BASE}/requests.xml").content) > 0
+    with django_assert_num_queries(4):  # the service, the tree (filter and output), the items
+        assert (
+            len(client.get(f"{BASE}/requests.json?service_code={CONSTRUCTION_SERVICE}").json()) == 2
+        )
+    with django_assert_num_queries(1):
+        client.get(f"{BASE}/services.json")

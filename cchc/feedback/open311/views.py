@@ -105,7 +105,7 @@ def discovery_view(request: HttpRequest, *, fmt: str) -> HttpResponse:
             "endpoints": [
                 {
                     "specification": SPECIFICATION,
-                    "url": request.build_absolute_uri("/open311/v2"),
+                    "url": f"{settings.CCHC_PUBLIC_URL}/open311/v2",
                     "changeset": CHANGESET,
                     "type": "production",
                     "formats": ["text/xml", "application/json"],

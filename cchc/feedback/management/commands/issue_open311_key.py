@@ -5,16 +5,17 @@ administration)."""
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext_lazy as _
 
 from cchc.feedback.models import Open311Client
 from cchc.feedback.open311.keys import open311_key_issue
 from cchc.org.models import Agency
 
-MSG_NAME = "Tên hệ thống phải có từ 1 đến 100 ký tự."
-MSG_TAKEN = (
-    "Đã có hệ thống tên '{name}'. Thu hồi khoá cũ trong trang quản trị, rồi cấp với tên khác."
+MSG_NAME = _("Tên hệ thống phải có từ 1 đến 100 ký tự.")
+MSG_TAKEN = _(
+    "Đã có hệ thống tên '%(name)s'. Thu hồi khoá cũ trong trang quản trị, rồi cấp với tên khác."
 )
-MSG_AGENCY = "Không có cơ quan mã '{code}'."
+MSG_AGENCY = _("Không có cơ quan mã '%(code)s'.")
 
 
 class Command(BaseCommand):
@@ -29,14 +30,14 @@ class Command(BaseCommand):
     def handle(self, *args: object, name: str, agency: str, **options: object) -> None:
         name = name.strip()
         if not 1 <= len(name) <= 100:
-            raise CommandError(MSG_NAME)
+            raise CommandError(str(MSG_NAME))
         if Open311Client.objects.filter(name=name).exists():
-            raise CommandError(MSG_TAKEN.format(name=name))
+            raise CommandError(str(MSG_TAKEN) % {"name": name})
         receiver = None
         if agency:
             receiver = Agency.objects.filter(code=agency.strip()).first()
             if receiver is None:
-                raise CommandError(MSG_AGENCY.format(code=agency))
+                raise CommandError(str(MSG_AGENCY) % {"code": agency})
         client, key = open311_key_issue(name=name, agency=receiver)
         self.stdout.write(f"Hệ thống: {client.name}")
         if receiver is not None:
