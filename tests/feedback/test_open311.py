@@ -11,10 +11,12 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from cchc.dossiers.schemas import local_iso
 from cchc.feedback import messages as feedback_msg
 from cchc.feedback.models import FeedbackItem, Open311Client
 from cchc.feedback.open311 import messages as msg
 from cchc.feedback.open311.keys import key_hash
+from cchc.feedback.services import feedback_classify
 from cchc.org.identity import MSG_PHONE
 from tests.feedback.conftest import receive
 from tests.feedback.open311_support import (
@@ -529,3 +531,25 @@ def test_lists_take_a_fixed_number_of_queries(client, world, key, django_assert_
         )
     with django_assert_num_queries(1):
         client.get(f"{BASE}/services.json")
+
+
+def test_updated_datetime_is_the_moment_of_the_last_step(client, world):
+    received = timezone.now() - timedelta(days=10)
+    item = receive(world, at=received)
+    [request] = client.get(f"{BASE}/requests/{item.code}.json").json()
+    assert request["updated_datetime"] == local_iso(received)
+    classified = received + timedelta(days=1)
+    feedback_classify(
+        item, world.counter_officer, classification="within_competence", now=classified
+    )
+    [request] = client.get(f"{BASE}/requests/{item.code}.json").json()
+    assert request["updated_datetime"] == local_iso(classified)
+
+
+def test_reading_is_rate_limited_per_client_address(client, world, settings):
+    settings.CCHC_OPEN311_READ_LIMIT = 2
+    assert client.get(f"{BASE}/services.json").status_code == 200
+    assert client.get(f"{BASE}/requests.xml").status_code == 200
+    response = client.get(f"{BASE}/discovery.xml")
+    assert response.status_code == 429 and int(response["Retry-After"]) >= 1
+    assert errors_of(response) == [(429, str(msg.MSG_TOO_MANY))]

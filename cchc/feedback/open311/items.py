@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -21,7 +21,7 @@ from cchc.core.text import fold
 from cchc.core.validation import year_in_range
 from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.schemas import local_iso
-from cchc.feedback.models import Category, FeedbackItem, Status
+from cchc.feedback.models import Category, FeedbackEvent, FeedbackItem, Status
 from cchc.feedback.open311 import messages as msg
 from cchc.feedback.open311.catalog import (
     ATTRIBUTES,
@@ -134,7 +134,7 @@ def request_out(item: FeedbackItem, tree: AgencyTree) -> dict:
         "agency_responsible": _agency_responsible(item, tree),
         "service_notice": service_notice(),
         "requested_datetime": local_iso(item.received_at),
-        "updated_datetime": local_iso(item.updated_at),
+        "updated_datetime": local_iso(getattr(item, "last_event_at", None) or item.received_at),
         "expected_datetime": local_iso(item.answer_due_at),
         "address": _published_location(item),
         "address_id": None,
@@ -151,7 +151,10 @@ def requests_out(items: QuerySet[FeedbackItem]) -> list[dict]:
 
 
 def item_columns(items: QuerySet[FeedbackItem]) -> QuerySet[FeedbackItem]:
-    return items.only(
+    """The columns ``request_out`` reads, and the moment of the item's last step (its
+    ``updated_datetime``: a reminder or a re-save changes nothing a reader sees)."""
+    last_step = FeedbackEvent.objects.filter(item=OuterRef("pk")).order_by("-seq").values("at")
+    return items.annotate(last_event_at=Subquery(last_step[:1])).only(
         "code",
         "status",
         "category",
@@ -162,7 +165,6 @@ def item_columns(items: QuerySet[FeedbackItem]) -> QuerySet[FeedbackItem]:
         "handling_agency_id",
         "external_authority",
         "received_at",
-        "updated_at",
         "answer_due_at",
         "location",
         "sender_address",
@@ -214,7 +216,7 @@ def requests_query(params: QueryDict, *, now: datetime | None = None) -> QuerySe
     """The items ``GET requests`` asks for: by ``service_request_id`` (which overrides every
     other filter), else by ``service_code``, ``status`` and the ``start_date``–``end_date``
     span (90 days at most, the last 90 by default); the newest first, 1000 at most."""
-    items = FeedbackItem.objects.all()
+    items = item_columns(FeedbackItem.objects.all())
     ids = _values(params, "service_request_id")
     if ids:
         if len(ids) > MAX_REQUESTS:

@@ -41,13 +41,8 @@ SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2026-12-05T00:00:00+07:00"  # when this interface last changed
 
 
-def _limit(scope: str, key: str, setting: str, default: int) -> None:
-    retry_after = hit(
-        f"open311-{scope}",
-        key,
-        limit=int(getattr(settings, setting, default)),
-        window=int(getattr(settings, "CCHC_OPEN311_WINDOW", 60)),
-    )
+def _limit(scope: str, key: str, limit: int) -> None:
+    retry_after = hit(f"open311-{scope}", key, limit=limit, window=settings.CCHC_OPEN311_WINDOW)
     if retry_after is not None:
         raise _TooMany(retry_after)
 
@@ -75,7 +70,7 @@ def open311_view(*methods: str) -> Callable:
                 response["Allow"] = ", ".join(sorted(allowed))
                 return response
             try:
-                _limit("read", client_ip(request), "CCHC_OPEN311_READ_LIMIT", 120)
+                _limit("read", client_ip(request), settings.CCHC_OPEN311_READ_LIMIT)
                 return view(request, *args, fmt=fmt, **kwargs)
             except Open311Refusal as refused:
                 return error(fmt, refused.status, refused.message)
@@ -132,8 +127,7 @@ def service_definition_view(request: HttpRequest, code: str, *, fmt: str) -> Htt
 def requests_view(request: HttpRequest, *, fmt: str) -> HttpResponse:
     if request.method == "POST":
         return _post_request(request, fmt)
-    items = item_columns(requests_query(request.GET))
-    return respond(fmt, "service_requests", requests_out(items))
+    return respond(fmt, "service_requests", requests_out(requests_query(request.GET)))
 
 
 def _post_request(request: HttpRequest, fmt: str) -> HttpResponse:
@@ -146,7 +140,7 @@ def _post_request(request: HttpRequest, fmt: str) -> HttpResponse:
     client = open311_client_for_key(key[:200])
     if client is None:
         raise Open311Refusal(403, msg.MSG_API_KEY_INVALID)
-    _limit("post", str(client.pk), "CCHC_OPEN311_POST_LIMIT", 60)
+    _limit("post", str(client.pk), settings.CCHC_OPEN311_POST_LIMIT)
     intake = intake_read(form)
     try:
         item = feedback_receive(
