@@ -202,6 +202,12 @@ def test_address_string_is_the_senders_address_when_no_attribute_gives_it(client
     assert item.location == ""  # the sender's address is never the item's public place
 
 
+def test_a_media_url_reaches_the_officer_with_the_text(client, world, key):
+    post(client, **form(key, media_url="https://anh.example.vn/hinh-1.jpg"))
+    content = FeedbackItem.objects.get().content
+    assert content.endswith("(media_url): https://anh.example.vn/hinh-1.jpg")
+
+
 def test_a_long_first_line_is_cut_to_eighty_characters_for_the_title(client, world, key):
     post(client, **form(key, description="Chậm trễ " * 30))
     title = FeedbackItem.objects.get().title
@@ -276,6 +282,11 @@ def test_unknown_or_missing_service_code(client, world, key, fmt):
         ({"lat": "1e999999", "long": "106"}, msg.MSG_LAT_LONG),
         ({"lat": "mười", "long": "106"}, msg.MSG_LAT_LONG),
         ({"email": "khong-phai-email"}, msg.MSG_EMAIL),
+        ({"media_url": "javascript:alert(1)"}, msg.MSG_MEDIA_URL),
+        (
+            {"media_url": "https://" + "a" * 2000},
+            msg.MSG_TOO_LONG % {"param": "media_url", "limit": 2000},
+        ),
         ({"attribute[hair_colour]": "red"}, msg.MSG_ATTRIBUTE_UNKNOWN % {"code": "hair_colour"}),
         ({"attribute[kind][]": "phan_anh"}, msg.MSG_ATTRIBUTE_SINGLE % {"code": "kind"}),
         ({"first_name": "x" * 5000}, msg.MSG_TOO_LONG % {"param": "first_name", "limit": 4000}),
@@ -546,6 +557,13 @@ def test_updated_datetime_is_the_moment_of_the_last_step(client, world):
     assert request["updated_datetime"] == local_iso(classified)
 
 
+def test_errors_read_in_english_when_the_client_asks_for_it(client, world):
+    response = client.post(f"{BASE}/requests.json", HTTP_ACCEPT_LANGUAGE="en")
+    assert errors_of(response) == [
+        (403, "Missing api_key: only systems that have been issued a key may post feedback.")
+    ]
+
+
 def test_reading_is_rate_limited_per_client_address(client, world, settings):
     settings.CCHC_OPEN311_READ_LIMIT = 2
     assert client.get(f"{BASE}/services.json").status_code == 200
@@ -553,3 +571,20 @@ def test_reading_is_rate_limited_per_client_address(client, world, settings):
     response = client.get(f"{BASE}/discovery.xml")
     assert response.status_code == 429 and int(response["Retry-After"]) >= 1
     assert errors_of(response) == [(429, str(msg.MSG_TOO_MANY))]
+
+
+def test_a_key_revoked_in_the_admin_is_refused_at_once(client, world, key, admin_user):
+    assert post(client, **form(key)).status_code == 200
+    stored = Open311Client.objects.get()
+    client.force_login(admin_user)
+    response = client.post(
+        "/admin/feedback/open311client/",
+        {"action": "revoke", "_selected_action": [stored.pk]},
+    )
+    assert response.status_code == 302
+    stored.refresh_from_db()
+    assert stored.revoked_at is not None
+    client.logout()
+    response = post(client, **form(key))
+    assert errors_of(response) == [(403, str(msg.MSG_API_KEY_INVALID))]
+    assert FeedbackItem.objects.count() == 1

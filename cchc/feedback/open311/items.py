@@ -11,7 +11,7 @@ from datetime import datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.core.validators import URLValidator, validate_email
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import QueryDict
 from django.utils import timezone
@@ -37,6 +37,8 @@ MAX_DAYS = 90  # "a span of 90 days"
 MAX_DESCRIPTION = 4000  # the specification's limit on description
 MAX_PARAM = 4000  # any other parameter: more is not a name, a phone or an address
 TITLE_LENGTH = 80
+# Stored with the sender's text, so in the records' language whatever the reader's.
+MEDIA_LINE = "Tệp, ảnh người gửi đính kèm (media_url): {url}"
 
 OPEN = (Status.RECEIVED, Status.HANDLING, Status.AWAITING_APPROVAL)
 CLOSED = (
@@ -323,6 +325,7 @@ def intake_read(form: QueryDict) -> Intake:
     description = _param(form, "description", MAX_DESCRIPTION)
     if not description:
         raise Open311Refusal(400, msg.MSG_DESCRIPTION)
+    title = _title(description)
     lat, long = _param(form, "lat", 100), _param(form, "long", 100)
     if bool(lat) != bool(long):
         raise Open311Refusal(400, msg.MSG_LAT_LONG)
@@ -334,6 +337,14 @@ def intake_read(form: QueryDict) -> Intake:
             validate_email(email)
         except ValidationError:
             raise Open311Refusal(400, msg.MSG_EMAIL) from None
+    media_url = _param(form, "media_url", 2000)
+    if media_url:
+        try:
+            URLValidator(schemes=["http", "https"])(media_url)
+        except ValidationError:
+            raise Open311Refusal(400, msg.MSG_MEDIA_URL) from None
+        # The platform fetches nothing from elsewhere: the officer sees the link with the text.
+        description += "\n\n" + MEDIA_LINE.format(url=media_url)
     name = " ".join(p for p in (_param(form, "first_name"), _param(form, "last_name")) if p)
     address_string = _param(form, "address_string")
     sender_address = attributes.get("sender_address", "")
@@ -341,7 +352,7 @@ def intake_read(form: QueryDict) -> Intake:
     data = FeedbackInput(
         kind=attributes.get("kind", ""),
         category=service.category,
-        title=_title(description),
+        title=title,
         content=description,
         sender=Sender(
             name=name,

@@ -20,6 +20,7 @@ MSG_ATTRIBUTE_SINGLE = _("Thuộc tính %(code)s chỉ nhận một giá trị."
 MSG_LAT_LONG = _(
     "lat và long phải cùng có, là số thập phân (lat từ -90 đến 90, long từ -180 đến 180)."
 )
+MSG_MEDIA_URL = _("media_url phải là một địa chỉ http:// hoặc https:// (tối đa 2.000 ký tự).")
 MSG_EMAIL = _("Địa chỉ thư điện tử (email) không hợp lệ.")
 MSG_TOO_LONG = _("Tham số %(param)s quá dài (tối đa %(limit)s ký tự).")
 MSG_DATE = _(
