@@ -386,6 +386,13 @@ def test_a_published_request_is_closed_with_the_published_answer_only(client, wo
     assert "<status>closed</status>" in body
 
 
+def test_the_senders_data_in_a_published_place_is_hidden(client, world, key):
+    code = _posted(client, key, address_string="Trước nhà Nguyễn Thị Hà, gọi 0987654321")
+    publish(FeedbackItem.objects.get(code=code), world)
+    [request] = client.get(f"{BASE}/requests/{code}.json").json()
+    assert request["address"] == "Trước nhà [đã ẩn], gọi [đã ẩn]"
+
+
 def test_a_published_place_that_is_the_senders_address_is_not_shown(client, world, key):
     code = _posted(
         client,

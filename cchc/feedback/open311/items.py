@@ -29,7 +29,7 @@ from cchc.feedback.open311.catalog import (
     service_get,
     service_notice,
 )
-from cchc.feedback.services import FeedbackInput, Sender
+from cchc.feedback.services import FeedbackInput, Sender, redact_personal
 from cchc.org.models import Agency
 
 MAX_REQUESTS = 1000  # "first 1000 requests returned"
@@ -108,12 +108,13 @@ def service_filter(service: Service, tree: AgencyTree) -> Q:
 
 
 def _published_location(item: FeedbackItem) -> str | None:
-    """The place the item is about, once published, unless it is where the sender lives."""
+    """The place the item is about, once published, unless it is where the sender lives; no
+    officer moderates it, so the sender's data in it is hidden as in every public text."""
     if item.status != Status.PUBLISHED or not item.location:
         return None
     if fold(item.location) == fold(item.sender_address):
         return None
-    return item.location
+    return redact_personal(item.location, item)
 
 
 def _agency_responsible(item: FeedbackItem, tree: AgencyTree) -> str:
@@ -169,7 +170,10 @@ def item_columns(items: QuerySet[FeedbackItem]) -> QuerySet[FeedbackItem]:
         "received_at",
         "answer_due_at",
         "location",
+        "sender_name",
         "sender_address",
+        "sender_email",
+        "sender_id_number",
         "latitude",
         "longitude",
     )
