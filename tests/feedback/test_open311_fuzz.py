@@ -31,8 +31,9 @@ FIELDS = (
     "attribute[]",
 )
 FILTERS = ("service_request_id", "service_code", "start_date", "end_date", "status")
-# Any text a form can carry (a NUL is refused before the view, by the site's middleware).
-TEXT = st.text(st.characters(exclude_characters="\x00"), max_size=300)
+# Any text a request can carry: UTF-8 (a lone surrogate cannot be sent at all), no NUL (the
+# site's middleware refuses it before the view).
+TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=300)
 FORMAT = st.sampled_from(("json", "xml"))
 
 
