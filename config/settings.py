@@ -314,6 +314,10 @@ CCHC_APOLOGY_HORIZON_MIN_DAYS = env_int("CCHC_APOLOGY_HORIZON_MIN_DAYS", 5)
 # Public dossier status lookup (code + phone): requests allowed per client address per window.
 CCHC_PUBLIC_LOOKUP_LIMIT = env_int("CCHC_PUBLIC_LOOKUP_LIMIT", 30)
 CCHC_PUBLIC_LOOKUP_WINDOW = env_int("CCHC_PUBLIC_LOOKUP_WINDOW", 60)
+# Open311 (docs/open311.md): calls per client address, and posts per client system, per window.
+CCHC_OPEN311_READ_LIMIT = env_int("CCHC_OPEN311_READ_LIMIT", 120)
+CCHC_OPEN311_POST_LIMIT = env_int("CCHC_OPEN311_POST_LIMIT", 60)
+CCHC_OPEN311_WINDOW = env_int("CCHC_OPEN311_WINDOW", 60)
 
 NINJA_PAGINATION_PER_PAGE = CCHC_API_PAGE_SIZE
 

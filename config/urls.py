@@ -40,6 +40,7 @@ urlpatterns = [
     path("phan-anh/", include("cchc.feedback.public_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("open311/v2/", include("cchc.feedback.open311.urls")),
 ]
 
 # Under /api/ every error is JSON (config.api); elsewhere Django's pages.
