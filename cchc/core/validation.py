@@ -342,3 +342,29 @@ ApiMoment = Annotated[
 ]
 """A moment in an API schema: ISO 8601 with its UTC offset (422 ``timezone_aware`` without
 one), years MIN_YEAR..MAX_YEAR as written (422 ``date_range``)."""
+
+
+# --- files ------------------------------------------------------------------------------------
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern), never required by itself. An
+    empty file is let through so that the upload checks (``cchc.dossiers.uploads``) refuse it
+    in words, with the other rules for files (size, kind, count)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("allow_empty_file", True)
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: object, initial: object = None) -> list:
+        if isinstance(data, list | tuple):
+            cleaned = (super(MultipleFileField, self).clean(d, initial) for d in data)
+            return [f for f in cleaned if f]
+        single = super().clean(data, initial)
+        return [single] if single else []

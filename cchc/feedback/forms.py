@@ -11,7 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cchc.catalog.models import Procedure
-from cchc.core.validation import CleanTextFormMixin
+from cchc.core.validation import CleanTextFormMixin, MultipleFileField, MultipleFileInput
 from cchc.feedback import messages as msg
 from cchc.feedback.models import (
     MAX_ANSWER,
@@ -64,26 +64,6 @@ def agency_choices() -> forms.ModelChoiceField:
     )
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; the service checks them (size, type, count)."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"class": "form-control"}))
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data: object, initial: object = None) -> list:
-        if isinstance(data, list | tuple):
-            cleaned = (super(MultipleFileField, self).clean(d, initial) for d in data)
-            return [f for f in cleaned if f]
-        single = super().clean(data, initial)
-        return [single] if single else []
-
-
 class IntakeForm(CleanTextFormMixin, forms.Form):
     """An item the officer receives at the counter, by post, by phone or by e-mail."""
 
@@ -118,6 +98,7 @@ class IntakeForm(CleanTextFormMixin, forms.Form):
         error_messages={"invalid_choice": MSG_CHOICE},
     )
     attachments = MultipleFileField(
+        widget=MultipleFileInput(attrs={"class": "form-control"}),
         label=_("Tệp đính kèm"),
         help_text=_("Ảnh hoặc văn bản (PDF, JPG, PNG…), kiểm tra như tệp nộp hồ sơ."),
     )

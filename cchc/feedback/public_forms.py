@@ -10,12 +10,12 @@ view puts next to the field it names.
 from __future__ import annotations
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cchc.catalog.models import Procedure
+from cchc.core.validation import MultipleFileField, MultipleFileInput
 from cchc.dossiers.forms._base import MSG_EMAIL, StyledForm
 from cchc.feedback.models import MAX_CONTENT, MAX_REASON, MAX_TITLE, Category, Kind
 from cchc.org.identity import clean_phone
@@ -43,28 +43,6 @@ CATEGORY_HINTS = {
 MSG_CODE = _("Nhập mã phản ánh, kiến nghị (ví dụ PAKN-250424-0001).")
 MSG_LOOKUP_PHONE = _("Nhập số điện thoại đã khai khi gửi phản ánh, kiến nghị.")
 MSG_REOPEN_REASON = _("Nêu lý do câu trả lời chưa giải quyết được nội dung bạn phản ánh.")
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input (Django's documented pattern); each is checked by the
-    service with the portal's upload rules."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("allow_empty_file", True)  # refused by the upload checks, in words
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data: object, initial: object = None) -> list[UploadedFile]:
-        if isinstance(data, list | tuple):
-            return [
-                f for f in (super(MultipleFileField, self).clean(d, initial) for d in data) if f
-            ]
-        single = super().clean(data, initial)
-        return [single] if single else []
 
 
 def agency_choices() -> list[tuple[str, str]]:

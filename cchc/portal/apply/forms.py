@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.validation import MultipleFileField, MultipleFileInput
 from cchc.dossiers.forms._base import (
     MSG_EMAIL,
     ApplicantChecksMixin,
@@ -32,27 +33,6 @@ from cchc.org.models import Agency, User
 MSG_SUPPLEMENT_EMPTY = _("Tải lên ít nhất một tệp bổ sung, hoặc ghi nội dung bổ sung.")
 MSG_WITHDRAW_REASON = _("Cần ghi lý do rút hồ sơ.")
 MAX_SLOT_LABEL = 120
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input (Django's documented pattern)."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("allow_empty_file", True)  # refused by ``check_upload``, in words
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data: object, initial: object = None) -> list[UploadedFile]:
-        if isinstance(data, list | tuple):
-            return [
-                f for f in (super(MultipleFileField, self).clean(d, initial) for d in data) if f
-            ]
-        single = super().clean(data, initial)
-        return [single] if single else []
 
 
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
