@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "cchc.portal",
     "cchc.satisfaction",
     "cchc.feedback",
+    "cchc.surveys",
     "cchc.demo",
 ]
 
