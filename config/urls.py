@@ -38,6 +38,7 @@ urlpatterns = [
     # The address printed on every receipt (Mẫu 01) and in every notification.
     path("tra-cuu/", lookup_view, name="public_lookup"),
     path("phan-anh/", include("cchc.feedback.public_urls")),
+    path("khao-sat/", include("cchc.surveys.public_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("open311/v2/", include("cchc.feedback.open311.urls")),

@@ -117,3 +117,25 @@ def campaign(world, questionnaire, six_returned, home_affairs_evaluator):
         actor=home_affairs_evaluator,
         now=at(2025, 4, 1),
     )
+
+
+@pytest.fixture
+def live_campaign(world, questionnaire, six_returned, home_affairs_evaluator):
+    """The same campaign opened now, so that its tokens have not expired."""
+    from django.utils import timezone
+
+    q, _questions = questionnaire
+    return campaign_open(
+        data=CampaignInput(
+            code="KS-MO",
+            name="Khảo sát đang mở",
+            period_start=date(2025, 3, 1),
+            period_end=date(2025, 3, 31),
+            questionnaire=q,
+            agencies=[world.construction],
+            margin=Decimal("0.3"),
+            seed="dang-mo",
+        ),
+        actor=home_affairs_evaluator,
+        now=timezone.now(),
+    )
