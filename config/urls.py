@@ -33,6 +33,7 @@ urlpatterns = [
     path("can-bo/ho-so/", include("cchc.dossiers.urls")),
     path("can-bo/thong-ke/", include("cchc.stats.urls")),
     path("can-bo/phan-anh/", include("cchc.feedback.urls")),
+    path("can-bo/khao-sat/", include("cchc.surveys.urls")),
     path("cong-khai/", include("cchc.stats.public_urls")),
     path("dich-vu-cong/", include("cchc.portal.urls")),
     # The address printed on every receipt (Mẫu 01) and in every notification.

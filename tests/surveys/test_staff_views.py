@@ -1,0 +1,149 @@
+"""The staff pages of a campaign for Home Affairs and the reform office: the list, progress per
+stratum, paper entry marked as such, results with intervals, the XLSX read back, printable
+cards with the link and its QR code; other officers get 403."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from cchc.surveys import messages as msg
+from cchc.surveys.models import Channel, Response
+from cchc.surveys.services import response_enter, response_submit
+from tests.dossiers.helpers import at
+from tests.surveys.conftest import all_satisfied
+from tests.surveys.test_services import answer
+
+pytestmark = pytest.mark.django_db
+
+
+def paper_form(stratum, questions, channel="paper") -> dict:
+    data = {f"q{pk}": str(value) for pk, value in all_satisfied(questions).items()}
+    return data | {"stratum": str(stratum.pk), "channel": channel}
+
+
+@pytest.mark.parametrize("name", ["list", "detail", "enter", "results", "results_xlsx", "cards"])
+def test_other_officers_may_not_open_the_survey_pages(client, campaign, specialist, name):
+    client.force_login(specialist)
+    args = [] if name == "list" else [campaign.code]
+    assert client.get(reverse(f"surveys:{name}", args=args)).status_code == 403
+
+
+def test_an_unknown_campaign_is_a_404(client, home_affairs_evaluator, campaign):
+    client.force_login(home_affairs_evaluator)
+    assert client.get(reverse("surveys:detail", args=["KHONG-CO"])).status_code == 404
+
+
+def test_the_list_and_the_progress_per_stratum(client, campaign, questionnaire, reform_officer):
+    _q, questions = questionnaire
+    response_submit(
+        key=campaign.tokens.first().key, answers=all_satisfied(questions), now=at(2025, 4, 3)
+    )
+    client.force_login(reform_officer)
+    listing = client.get(reverse("surveys:list")).content.decode()
+    assert campaign.code in listing and "01/03/2025 – 31/03/2025" in listing
+    stratum = campaign.strata.get()
+    page = client.get(reverse("surveys:detail", args=[campaign.code]))
+    assert page.status_code == 200
+    assert f'data-testid="progress-{stratum.pk}">1 / 4<' in page.content.decode()
+
+
+def test_staff_enter_a_paper_form_marked_as_paper(
+    client, campaign, questionnaire, home_affairs_evaluator
+):
+    _q, questions = questionnaire
+    stratum = campaign.strata.get()
+    client.force_login(home_affairs_evaluator)
+    url = reverse("surveys:enter", args=[campaign.code])
+    assert client.get(url).status_code == 200
+    # Campaign tokens expire a month after 01/04/2025, but staff entry is not token-bound.
+    sent = client.post(url, paper_form(stratum, questions))
+    assert sent.status_code == 302
+    response = Response.objects.get()
+    assert (response.channel, response.entered_by, response.stratum) == (
+        Channel.PAPER,
+        home_affairs_evaluator,
+        stratum,
+    )
+
+
+def test_a_paper_form_without_its_channel_or_an_answer_is_shown_again(
+    client, campaign, questionnaire, home_affairs_evaluator
+):
+    _q, questions = questionnaire
+    stratum = campaign.strata.get()
+    client.force_login(home_affairs_evaluator)
+    data = paper_form(stratum, questions, channel="online")
+    del data[f"q{questions['access'].pk}"]
+    page = client.post(reverse("surveys:enter", args=[campaign.code]), data)
+    assert page.status_code == 422
+    assert str(msg.MSG_CHANNEL) in page.content.decode()
+    data["channel"] = "phone"
+    page = client.post(reverse("surveys:enter", args=[campaign.code]), data)
+    assert page.status_code == 422
+    assert str(msg.MSG_REQUIRED) in page.content.decode()
+    assert not Response.objects.exists()
+
+
+def three_answers(campaign, questions, actor) -> None:
+    a, b = campaign.tokens.all()[:2]
+    response_submit(key=a.key, answers=answer(questions, 5, 3, 4, 4, 2), now=at(2025, 4, 3))
+    response_submit(key=b.key, answers=answer(questions, 2, 1, 5, 3), now=at(2025, 4, 3))
+    response_enter(
+        campaign=campaign,
+        stratum=campaign.strata.get(),
+        channel="paper",
+        answers=answer(questions, 4, 2, 1, 5, 1),
+        actor=actor,
+    )
+
+
+def test_the_results_page_shows_indexes_with_their_intervals(
+    client, campaign, questionnaire, home_affairs_evaluator
+):
+    three_answers(campaign, questionnaire[1], home_affairs_evaluator)
+    client.force_login(home_affairs_evaluator)
+    html = client.get(reverse("surveys:results", args=[campaign.code])).content.decode()
+    # Worked out by hand in test_services: 2 of 3 → 66,7 %, Wilson 20,8 % – 93,9 %;
+    # overall 63,3 %, 18,5 % – 93,2 %.
+    assert "66,7%" in html and "20,8% – 93,9%" in html
+    assert "63,3%" in html and "18,5% – 93,2%" in html
+
+
+def test_the_xlsx_export_reads_back_with_the_same_figures(
+    client, campaign, questionnaire, home_affairs_evaluator
+):
+    three_answers(campaign, questionnaire[1], home_affairs_evaluator)
+    client.force_login(home_affairs_evaluator)
+    download = client.get(reverse("surveys:results_xlsx", args=[campaign.code]))
+    assert download.status_code == 200
+    assert f"khao-sat-{campaign.code}.xlsx" in download["Content-Disposition"]
+    book = load_workbook(io.BytesIO(download.content))
+    rows = list(book["Kết quả"].iter_rows(min_row=5, values_only=True))
+    access = rows[0]
+    assert access[:4] == ("Toàn đợt khảo sát", "Tiếp cận dịch vụ", 3, 2)
+    assert access[4] == pytest.approx(2 / 3)
+    assert access[5] == pytest.approx(0.2077, abs=1e-4)
+    assert access[6] == pytest.approx(0.9385, abs=1e-4)
+    overall = rows[5]
+    assert overall[1] == "Chỉ số chung (trung bình các tiêu chí)"
+    assert overall[4] == pytest.approx(0.6333, abs=1e-4)
+    progress = list(book["Tiến độ"].iter_rows(min_row=2, values_only=True))
+    assert progress == [("Sở Xây dựng", campaign.strata.get().service_name, 6, 4, 4, 2, 1, 0, 3)]
+
+
+def test_the_cards_show_the_link_and_its_qr_code_for_unused_tokens_only(
+    client, campaign, questionnaire, home_affairs_evaluator
+):
+    used = campaign.tokens.first()
+    response_submit(key=used.key, answers=all_satisfied(questionnaire[1]), now=at(2025, 4, 3))
+    client.force_login(home_affairs_evaluator)
+    html = client.get(reverse("surveys:cards", args=[campaign.code])).content.decode()
+    assert html.count('data-testid="survey-card"') == 3
+    assert html.count("data:image/svg+xml;base64,") == 3
+    assert used.key not in html
+    other = campaign.tokens.exclude(pk=used.pk).first()
+    assert reverse("surveys_public:respond", args=[other.key]) in html
