@@ -548,7 +548,11 @@ def campaign_results(campaign: Campaign) -> CampaignResults:
     for stratum_id, element, kind, value in graded:
         overall[element].append((kind, value))
         per_stratum[stratum_id][element].append((kind, value))
-    strata = list(campaign.strata.select_related("agency").order_by("agency__code", "service_name"))
+    strata = list(
+        campaign.strata.select_related("agency", "procedure").order_by(
+            "agency__code", "service_name"
+        )
+    )
     per_agency: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     agencies: dict[int, Agency] = {}
     for stratum in strata:
