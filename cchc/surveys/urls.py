@@ -8,6 +8,7 @@ app_name = "surveys"
 
 urlpatterns = [
     path("", views.list_view, name="list"),
+    path("mo-dot/", views.open_view, name="open"),
     path("<str:code>/", views.detail_view, name="detail"),
     path("<str:code>/nhap-phieu/", views.enter_view, name="enter"),
     path("<str:code>/ket-qua/", views.results_view, name="results"),

@@ -25,11 +25,14 @@ from cchc.org.permissions import staff_required
 from cchc.satisfaction.models import Aspect
 from cchc.surveys import messages as msg
 from cchc.surveys.exports import results_workbook
+from cchc.surveys.forms import CampaignOpenForm
 from cchc.surveys.models import Campaign, Channel
 from cchc.surveys.public_views import question_rows, raw_answers
 from cchc.surveys.services import (
     AnswersRefused,
+    CampaignInput,
     SurveyError,
+    campaign_open,
     campaign_progress,
     campaign_results,
     may_manage,
@@ -59,6 +62,38 @@ def respond_url(key: str) -> str:
 def list_view(request: HttpRequest) -> HttpResponse:
     campaigns = Campaign.objects.select_related("questionnaire").order_by("-period_start", "code")
     return render(request, "surveys/staff/list.html", {"campaigns": campaigns})
+
+
+@require_http_methods(["GET", "POST"])
+@manager_required
+def open_view(request: HttpRequest) -> HttpResponse:
+    """Open a campaign: the strata, their sizes and the sample are drawn at once."""
+    form = CampaignOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            campaign = campaign_open(
+                data=CampaignInput(
+                    code=data["code"],
+                    name=data["name"],
+                    period_start=data["period_start"],
+                    period_end=data["period_end"],
+                    questionnaire=data["questionnaire"],
+                    agencies=list(data["agencies"]),
+                    procedures=list(data["procedures"]),
+                    margin=data["margin"],
+                    seed=data["seed"],
+                    token_days=data["token_days"],
+                ),
+                actor=request.user,
+            )
+        except SurveyError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Đã mở đợt khảo sát và chọn mẫu."))
+            return redirect("surveys:detail", code=campaign.code)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "surveys/staff/open.html", {"form": form}, status=status)
 
 
 @require_GET

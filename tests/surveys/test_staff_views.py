@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from cchc.surveys import messages as msg
-from cchc.surveys.models import Channel, Response
+from cchc.surveys.models import Channel, Response, Stratum
 from cchc.surveys.services import response_enter, response_submit
 from tests.dossiers.helpers import at
 from tests.surveys.conftest import all_satisfied
@@ -147,3 +147,54 @@ def test_the_cards_show_the_link_and_its_qr_code_for_unused_tokens_only(
     assert used.key not in html
     other = campaign.tokens.exclude(pk=used.pk).first()
     assert reverse("surveys_public:respond", args=[other.key]) in html
+
+
+def open_form(world, questionnaire, **extra) -> dict:
+    data = {
+        "code": "KS-2025-T3",
+        "name": "Khảo sát tháng 3",
+        "period_start": "01/03/2025",
+        "period_end": "31/03/2025",
+        "questionnaire": str(questionnaire.pk),
+        "agencies": [str(world.construction.pk)],
+        "margin": "0,3",
+        "seed": "thang-3",
+        "token_days": "30",
+    }
+    data.update(extra)
+    return data
+
+
+def test_a_campaign_is_opened_from_its_page_with_its_strata_and_sample(
+    client, world, questionnaire, six_returned, home_affairs_evaluator, specialist
+):
+    client.force_login(specialist)
+    assert client.get(reverse("surveys:open")).status_code == 403
+    client.force_login(home_affairs_evaluator)
+    assert client.get(reverse("surveys:open")).status_code == 200
+    sent = client.post(reverse("surveys:open"), open_form(world, questionnaire[0], margin="0.3"))
+    assert sent.status_code == 302
+    assert sent["Location"] == reverse("surveys:detail", args=["KS-2025-T3"])
+    stratum = Stratum.objects.get(campaign__code="KS-2025-T3")
+    assert (stratum.population, stratum.target, stratum.tokens.count()) == (6, 4, 4)
+
+
+def test_a_bad_period_or_margin_is_shown_on_the_open_page_and_nothing_opened(
+    client, world, questionnaire, home_affairs_evaluator
+):
+    client.force_login(home_affairs_evaluator)
+    page = client.post(
+        reverse("surveys:open"),
+        open_form(world, questionnaire[0], period_end="28/02/2025", margin="1.5"),
+    )
+    assert page.status_code == 422
+    assert str(msg.MSG_MARGIN) in page.content.decode()
+    page = client.post(
+        reverse("surveys:open"), open_form(world, questionnaire[0], period_end="28/02/2025")
+    )
+    assert page.status_code == 422
+    assert str(msg.MSG_PERIOD) in page.content.decode()
+    assert not Stratum.objects.exists()
+    from cchc.surveys.models import Campaign
+
+    assert not Campaign.objects.exists()
