@@ -31,6 +31,7 @@ from cchc.demo import agencies as agency_data
 from cchc.demo import procedures as procedure_data
 from cchc.demo.dossiers import seed_dossiers
 from cchc.demo.feedback import seed_feedback
+from cchc.demo.surveys import seed_surveys
 from cchc.dossiers.counters import counters_check, counters_rebuild
 from cchc.org.models import Agency, User
 
@@ -339,6 +340,7 @@ def seed_demo(progress: Callable[[str], None] = lambda _: None) -> SeedReport:
     report.dossiers_created = seed_dossiers(keyed[DEMO_DEPARTMENT])
     progress("Phản ánh, kiến nghị mẫu…")
     report.feedback_created = seed_feedback(keyed[DEMO_DEPARTMENT])
+    seed_surveys(keyed[DEMO_DEPARTMENT])
     # A demo database made by an earlier release has no step counters for its old hand-overs
     # (a migration cannot judge them): counted here, so the report shows them.
     if counters_check():
