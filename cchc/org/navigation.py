@@ -63,6 +63,9 @@ MENU: list[MenuItem] = [
         "stats:report",
         _role_in("leader", "reform_officer", "home_affairs", "council_member", "system_admin"),
     ),
+    MenuItem(
+        _("Khảo sát"), "surveys:list", _role_in("reform_officer", "home_affairs", "system_admin")
+    ),
     MenuItem(_("Danh mục TTHC"), "catalog:procedure_list", _staff),
     MenuItem(_("Quản trị"), "admin:index", _admin),
 ]
