@@ -162,7 +162,7 @@ def serving_index_get(request: HttpRequest, query: Query[ServingIndexQuery]) -> 
 # --- The A8 duty flags (Home Affairs) ---------------------------------------------------------
 
 duty_router = Router(tags=["Đánh giá thực thi công vụ theo ý kiến người dân"], auth=bearer)
-MSG_DUTY_ROLE = "Chỉ Sở Nội vụ xem được kết quả đánh giá thực thi công vụ qua API."
+API_DUTY_ROLE = "Chỉ Sở Nội vụ xem được kết quả đánh giá thực thi công vụ qua API."
 DUTY_ROLES = frozenset({User.Role.HOME_AFFAIRS})
 
 
@@ -228,5 +228,5 @@ def duty_flags_get(request: HttpRequest, query: Query[DutyYearQuery]) -> dict:
     flag. For the Department of Home Affairs' token only (see docs/guide/duty-flags.md)."""
     user = request.auth
     if not (user.is_superuser or user.role in DUTY_ROLES):
-        raise PermissionDenied(MSG_DUTY_ROLE)
+        raise PermissionDenied(API_DUTY_ROLE)
     return duty_flags_data(duty_flags_of_year(Agency.objects.all(), query.year, province=True))
