@@ -11,6 +11,8 @@ from decimal import Decimal
 from xml.etree import ElementTree
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -332,3 +334,18 @@ def test_a_year_out_of_range_is_a_422_that_names_it(client, home_affairs_evaluat
     response = client.get(API, {"year": 1999}, **bearer(home_affairs_evaluator))
     assert response.status_code == 422
     assert response.json()["errors"][0]["param"] == "year"
+
+
+def test_the_page_takes_the_same_queries_whatever_the_number_of_rows(
+    client, world, leader, django_assert_num_queries
+):
+    rated(world, officer(world, "x.a", "Lê Văn A"), year=2025, bad=1, good=0)
+    client.force_login(leader)
+    client.get(URL, {"year": "2025"})
+    with CaptureQueriesContext(connection) as one_row:
+        client.get(URL, {"year": "2025"})
+    rated(world, officer(world, "x.b", "Lê Văn B"), year=2025, bad=1, good=0)
+    rated(world, officer(world, "x.c", "Lê Văn C"), year=2025, bad=0, good=1)
+    with django_assert_num_queries(len(one_row)):
+        response = client.get(URL, {"year": "2025"})
+    assert len(page_flags(response)) == 1 + 3
