@@ -149,6 +149,8 @@ LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * env_int("CCHC_PASSWORD_RESET_MINUTES", 60)
 # How long the link that verifies a citizen's e-mail address or phone number works.
 CCHC_VERIFY_LINK_HOURS = env_int("CCHC_VERIFY_LINK_HOURS", 72)
+# DOMAIN A8 duty flags: fewer ratings in a year is "not enough ratings", never flagged.
+CCHC_DUTY_MIN_RATINGS = env_int("CCHC_DUTY_MIN_RATINGS", 5)
 # Sign-in throttling (docs/decisions/0007-login-throttle-per-address-and-username.md):
 # a username locks after CCHC_LOGIN_FAILURE_LIMIT failures, whatever the address; a client
 # address is refused sign-in after CCHC_LOGIN_ADDRESS_FAILURE_LIMIT failures over any usernames

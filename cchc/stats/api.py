@@ -10,6 +10,11 @@ pages show the same figures. A period that ends before it starts or spans more t
 a 422 that names the parameter. The body of each period and kind is cached for
 ``CCHC_PUBLIC_CACHE_SECONDS`` (default 300), as the public pages are: the endpoint is public and
 a year of a large province takes most of a second to compute (make bench).
+
+``GET /api/v1/satisfaction/duty-flags?year=YYYY`` (Home Affairs' token; 403 for other roles,
+401 without): the DOMAIN A8 duty flags of the year per agency and officer
+(``cchc.stats.duty``), the same figures as the page "Đánh giá thực thi công vụ theo ý kiến
+người dân".
 """
 
 from __future__ import annotations
@@ -19,17 +24,23 @@ from typing import Literal
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from cchc.core.api import ApiInputError
+from cchc.core.api import ApiInputError, RefusalOut
 from cchc.core.validation import ApiDate
+from cchc.org.auth import bearer
+from cchc.org.models import Agency, User
+from cchc.stats.duty import DutyFlags, DutyRow, duty_flags_of_year
 from cchc.stats.serving import AgencyIndex, ServingIndex, serving_index
 
 router = Router(tags=["Chỉ số phục vụ người dân, doanh nghiệp (công khai)"])
 
 MAX_SPAN_DAYS = 366
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
 API_DAY_ORDER = "phải không sớm hơn ngày 'from'"
 API_SPAN = f"khoảng ngày không được dài quá {MAX_SPAN_DAYS} ngày (một năm)"
 
@@ -146,3 +157,76 @@ def serving_index_get(request: HttpRequest, query: Query[ServingIndexQuery]) -> 
         )
         cache.set(key, body, int(getattr(settings, "CCHC_PUBLIC_CACHE_SECONDS", 300)))
     return body
+
+
+# --- The A8 duty flags (Home Affairs) ---------------------------------------------------------
+
+duty_router = Router(tags=["Đánh giá thực thi công vụ theo ý kiến người dân"], auth=bearer)
+API_DUTY_ROLE = "Chỉ Sở Nội vụ xem được kết quả đánh giá thực thi công vụ qua API."
+DUTY_ROLES = frozenset({User.Role.HOME_AFFAIRS})
+
+
+class DutyYearQuery(Schema):
+    year: int = Field(..., ge=FIRST_YEAR, le=LAST_YEAR, description="Năm đánh giá (YYYY)")
+
+
+class DutyRowOut(Schema):
+    code: str = Field(..., description="Mã định danh của cơ quan, hoặc tài khoản của cán bộ")
+    name: str
+    ratings: int = Field(..., ge=0, description="Lượt đánh giá trong năm")
+    not_satisfied: int = Field(..., ge=0, description="Lượt không hài lòng trong năm")
+    share: float = Field(..., ge=0, le=1, description="Tỷ lệ không hài lòng (0–1)")
+    enough_ratings: bool = Field(
+        ..., description="Đủ số lượt đánh giá tối thiểu (min_ratings) để xét"
+    )
+    flagged: bool = Field(
+        ..., description="Trên 50% không hài lòng trong năm: không hoàn thành nhiệm vụ"
+    )
+    flagged_two_years: bool = Field(
+        ..., description="Năm nay và năm trước đều trên 50%: đề xuất thay thế"
+    )
+
+
+class DutyFlagsOut(Schema):
+    year: int
+    min_ratings: int = Field(..., ge=0, description="Số lượt đánh giá tối thiểu trong năm để xét")
+    agencies: list[DutyRowOut]
+    officers: list[DutyRowOut]
+
+
+def _duty_row(row: DutyRow) -> dict:
+    return {
+        "code": row.code,
+        "name": row.name,
+        "ratings": row.ratings.total,
+        "not_satisfied": row.not_satisfied,
+        "share": float(row.share),
+        "enough_ratings": row.enough_ratings,
+        "flagged": row.flagged,
+        "flagged_two_years": row.flagged_two_years,
+    }
+
+
+def duty_flags_data(flags: DutyFlags) -> dict:
+    return {
+        "year": flags.year,
+        "min_ratings": flags.min_ratings,
+        "agencies": [_duty_row(r) for r in flags.agencies],
+        "officers": [_duty_row(r) for r in flags.officers],
+    }
+
+
+@duty_router.get(
+    "/duty-flags",
+    response={200: DutyFlagsOut, 403: RefusalOut},
+    summary="Cơ quan, cán bộ có trên 50% lượt đánh giá không hài lòng trong năm (DOMAIN A8)",
+)
+def duty_flags_get(request: HttpRequest, query: Query[DutyYearQuery]) -> dict:
+    """Every agency (as resolving agency) and officer rated in the year, worst first: the
+    year's ratings, "not satisfied" count and share, whether there were enough ratings to judge
+    (``min_ratings``, setting ``CCHC_DUTY_MIN_RATINGS``), the > 50 % flag and the two-years
+    flag. For the Department of Home Affairs' token only (see docs/guide/duty-flags.md)."""
+    user = request.auth
+    if not (user.is_superuser or user.role in DUTY_ROLES):
+        raise PermissionDenied(API_DUTY_ROLE)
+    return duty_flags_data(duty_flags_of_year(Agency.objects.all(), query.year, province=True))
