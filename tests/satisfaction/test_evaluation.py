@@ -253,3 +253,28 @@ def test_stats_rebuild_checks_and_mends_the_evaluation_counters(world, returned)
     assert "0 khác biệt." in out.getvalue()
     key = (world.construction.pk, at(2025, 3, 12).date())
     assert evaluation_recount()[key] == {"evaluated": 1, "self_points": 10}
+
+
+def test_the_officers_dossier_page_shows_the_evaluation_card(
+    client, world, returned, home_affairs_evaluator
+):
+    from django.urls import reverse
+
+    url = reverse("dossiers:detail", args=[returned.code])
+    client.force_login(world.counter_officer)
+    assert 'data-testid="evaluation-card"' not in client.get(url).content.decode()  # not yet
+    evaluation_fill(returned, now=at(2025, 3, 12, 12))
+    evaluation_appraise(
+        actor=home_affairs_evaluator,
+        dossier=returned,
+        entered={"publicity": 2},
+        appraised=dict.fromkeys(NINE, 1),
+        now=at(2025, 3, 20),
+    )
+    page = client.get(url).content.decode()
+    assert 'data-testid="evaluation-card"' in page
+    assert 'data-testid="evaluation-self">12/18<' in page  # 10 + publicity 2; no rating
+    assert "chưa đủ chín chỉ số" in page
+    assert 'data-testid="evaluation-appraised">9/18<' in page and "Khá" in page
+    assert page.count("data-indicator=") == 9
+    assert "Tổng thời gian giải quyết so với quy định" in page and "Hệ thống tự tính" in page
