@@ -7,6 +7,7 @@ the counters per agency and day stay exact (``stats_rebuild --check``)."""
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -278,3 +279,53 @@ def test_the_officers_dossier_page_shows_the_evaluation_card(
     assert 'data-testid="evaluation-appraised">9/18<' in page and "Khá" in page
     assert page.count("data-indicator=") == 9
     assert "Tổng thời gian giải quyết so với quy định" in page and "Hệ thống tự tính" in page
+
+
+def test_the_report_sums_the_evaluations_per_resolving_agency_and_period(
+    client, world, returned, home_affairs_evaluator
+):
+    from django.urls import reverse
+
+    from cchc.org.selectors import agencies_visible_to
+    from cchc.stats.report import agency_report
+
+    evaluation_fill(returned, now=at(2025, 3, 12, 12))
+    evaluation_appraise(
+        actor=home_affairs_evaluator,
+        dossier=returned,
+        entered={"publicity": 2},
+        appraised=dict.fromkeys(NINE, 2) | {"agency_time": 1},  # 17: Xuất sắc
+        now=at(2025, 3, 20),
+    )
+    other = receive(world, now=at(2025, 3, 3, 10))
+    dossier_forward(actor=world.specialist, dossier=other, now=at(2025, 3, 4, 9))
+    dossier_forward(actor=world.other_agency_officer, dossier=other, now=at(2025, 3, 4, 9, 15))
+    dossier_approve(actor=world.leader, dossier=other, result_number="2", now=at(2025, 3, 4, 10))
+    dossier_pay(actor=world.counter_officer, dossier=other, now=at(2025, 3, 4, 10))
+    dossier_return(
+        actor=world.counter_officer, dossier=other, method="in_person", now=at(2025, 4, 1, 9)
+    )
+    evaluation_fill(other, now=at(2025, 4, 1, 10))  # returned in April: outside March
+
+    def report(day_to):
+        return agency_report(
+            agencies_visible_to(home_affairs_evaluator),
+            day_from=date(2025, 3, 1),
+            day_to=day_to,
+        )
+
+    (march,) = report(date(2025, 3, 31)).evaluations
+    assert (march.name, march.evaluated, march.self_points, march.self_good) == (
+        "Sở Xây dựng",
+        1,
+        12,  # 10 by the platform + publicity 2 entered; no rating: incomplete, no self band
+        0,
+    )
+    assert (march.appraised, march.appraised_points, march.appraised_excellent) == (1, 17, 1)
+    spring = report(date(2025, 4, 30))
+    assert spring.evaluations_total.evaluated == 2
+    client.force_login(home_affairs_evaluator)
+    page = client.get(
+        reverse("stats:report"), {"date_from": "01/03/2025", "date_to": "31/03/2025"}
+    ).content.decode()
+    assert 'data-testid="report-evaluations"' in page and "17,0" in page
