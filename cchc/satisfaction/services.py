@@ -3,7 +3,10 @@
 ``rating_submit`` locks the dossier row, so two submissions for the same dossier queue up and
 the second finds the first; the unique constraint on ``Rating.dossier`` backs that up. The
 agency's daily counters and each rated officer's yearly counters are bumped in the same
-transaction (``satisfaction_recount`` rebuilds them from the ratings to prove it).
+transaction (``satisfaction_recount`` rebuilds them from the ratings to prove it). A rating
+of a returned dossier also refreshes its per-dossier evaluation (``cchc.satisfaction.evaluation``:
+the attitude and feedback indicators come from the rating); the evaluation counters are
+checked and rebuilt with the others.
 """
 
 from __future__ import annotations
