@@ -13,7 +13,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("cchc")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["cchc.core", "cchc.dossiers", "cchc.feedback"], related_name="tasks")
+app.autodiscover_tasks(
+    ["cchc.core", "cchc.dossiers", "cchc.feedback", "cchc.satisfaction"], related_name="tasks"
+)
 
 app.conf.update(
     # A task message is acknowledged after it ran: a worker killed mid-job leaves it queued
@@ -45,6 +47,11 @@ app.conf.update(
             "task": "cchc.feedback_remind",
             "schedule": 3600.0,
             "options": {"expires": 55 * 60},
+        },
+        "evaluations-fill": {
+            "task": "cchc.evaluations_fill",
+            "schedule": 15 * 60.0,
+            "options": {"expires": 14 * 60},
         },
         "uploads-sweep": {
             "task": "cchc.uploads_sweep",

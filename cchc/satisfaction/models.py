@@ -298,3 +298,176 @@ class OfficerThreshold(models.Model):
             raise ValidationError({"value": MSG_POSITIVE})
         if self.kind == self.Kind.LATE_STEPS and self.value != self.value.to_integral_value():
             raise ValidationError({"value": MSG_WHOLE_STEPS})
+
+
+class EvaluationBand(models.TextChoices):
+    """The bands of the per-dossier evaluation (``cchc.domain.evaluation.Band``)."""
+
+    EXCELLENT = "excellent", _("Xuất sắc")
+    GOOD = "good", _("Tốt")
+    FAIR = "fair", _("Khá")
+    AVERAGE = "average", _("Trung bình")
+    WEAK = "weak", _("Yếu")
+
+
+class EvaluationIndicator(models.TextChoices):
+    """The nine indicators of Decree 61/2018 (``cchc.domain.evaluation.Indicator``)."""
+
+    TOTAL_TIME = "total_time", _("Tổng thời gian giải quyết so với quy định")
+    AGENCY_TIME = "agency_time", _("Thời gian thực hiện của từng cơ quan")
+    CONTACTS = "contacts", _("Số lần liên hệ để hoàn thiện hồ sơ")
+    AGENCIES_CONTACTED = "agencies_contacted", _("Số cơ quan phải liên hệ")
+    ONE_STOP = "one_stop", _("Giải quyết tại Bộ phận Một cửa")
+    PUBLICITY = "publicity", _("Công khai thủ tục hành chính")
+    ATTITUDE = "attitude", _("Thái độ của cán bộ, công chức")
+    FEEDBACK = "feedback", _("Tiếp nhận, giải trình ý kiến phản ánh, kiến nghị")
+    ONLINE = "online", _("Tiến độ, chất lượng dịch vụ công trực tuyến")
+
+
+class DossierEvaluation(models.Model):
+    """The evaluation of one returned dossier (Decree 61/2018 regime, DOMAIN A8): nine
+    indicator scores (``DossierEvaluationScore``), the self total and band (the band only once
+    all nine are scored) and, once Home Affairs appraised it, the appraised total and band.
+    Counted per resolving agency and local day of return in ``EvaluationDailyStat``."""
+
+    dossier = models.OneToOneField(
+        "dossiers.Dossier",
+        verbose_name=_("hồ sơ"),
+        on_delete=models.PROTECT,
+        related_name="evaluation",
+    )
+    resolving_agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan giải quyết"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    day = models.DateField(_("ngày trả kết quả"))
+    self_total = models.PositiveSmallIntegerField(_("tổng điểm tự đánh giá"), default=0)
+    self_complete = models.BooleanField(_("đủ chín chỉ số"), default=False)
+    self_band = models.CharField(
+        _("xếp loại tự đánh giá"), max_length=10, choices=EvaluationBand.choices, blank=True
+    )
+    appraised_total = models.PositiveSmallIntegerField(
+        _("tổng điểm thẩm định"), null=True, blank=True
+    )
+    appraised_band = models.CharField(
+        _("xếp loại thẩm định"), max_length=10, choices=EvaluationBand.choices, blank=True
+    )
+    filled_at = models.DateTimeField(_("tính lúc"))
+    appraised_at = models.DateTimeField(_("thẩm định lúc"), null=True, blank=True)
+    appraised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thẩm định"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    appraisal_note = models.TextField(_("ghi chú thẩm định"), blank=True)
+
+    class Meta:
+        verbose_name = _("đánh giá giải quyết hồ sơ")
+        verbose_name_plural = _("đánh giá giải quyết hồ sơ")
+        indexes = [models.Index(fields=["resolving_agency", "day"], name="evaluation_agency_day")]
+
+    def __str__(self) -> str:
+        return f"{self.dossier} — {self.self_total}/18"
+
+
+class DossierEvaluationScore(models.Model):
+    """One indicator of one evaluation: the self score with where it came from, and the
+    appraised score entered by Home Affairs."""
+
+    class Source(models.TextChoices):
+        PLATFORM = "platform", _("Hệ thống tự tính")
+        RATING = "rating", _("Đánh giá của người dân")
+        ENTERED = "entered", _("Nhập tay")
+
+    evaluation = models.ForeignKey(
+        DossierEvaluation, on_delete=models.CASCADE, related_name="scores"
+    )
+    indicator = models.CharField(_("chỉ số"), max_length=20, choices=EvaluationIndicator.choices)
+    self_score = models.PositiveSmallIntegerField(_("điểm tự đánh giá"), null=True, blank=True)
+    source = models.CharField(_("nguồn"), max_length=10, choices=Source.choices)
+    appraised_score = models.PositiveSmallIntegerField(_("điểm thẩm định"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("điểm chỉ số")
+        verbose_name_plural = _("điểm chỉ số")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "indicator"], name="evaluation_indicator_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(self_score__lte=2) | models.Q(self_score__isnull=True),
+                name="evaluation_self_score_max",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(appraised_score__lte=2) | models.Q(appraised_score__isnull=True),
+                name="evaluation_appraised_score_max",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_indicator_display()}: {self.self_score}"
+
+
+EVALUATION_COUNTERS = (
+    "evaluated",
+    "self_complete",
+    "self_points",
+    "self_excellent",
+    "self_good",
+    "self_fair",
+    "self_average",
+    "self_weak",
+    "appraised",
+    "appraised_points",
+    "appraised_excellent",
+    "appraised_good",
+    "appraised_fair",
+    "appraised_average",
+    "appraised_weak",
+)
+
+
+class EvaluationDailyStat(models.Model):
+    """Evaluations of the dossiers one resolving agency returned on one local day (exact
+    counters): how many, the self and appraised points summed, and how many in each band."""
+
+    resolving_agency = models.ForeignKey(
+        "org.Agency",
+        verbose_name=_("cơ quan giải quyết"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    day = models.DateField(_("ngày"))
+    evaluated = models.PositiveIntegerField(default=0)
+    self_complete = models.PositiveIntegerField(default=0)
+    self_points = models.PositiveIntegerField(default=0)
+    self_excellent = models.PositiveIntegerField(default=0)
+    self_good = models.PositiveIntegerField(default=0)
+    self_fair = models.PositiveIntegerField(default=0)
+    self_average = models.PositiveIntegerField(default=0)
+    self_weak = models.PositiveIntegerField(default=0)
+    appraised = models.PositiveIntegerField(default=0)
+    appraised_points = models.PositiveIntegerField(default=0)
+    appraised_excellent = models.PositiveIntegerField(default=0)
+    appraised_good = models.PositiveIntegerField(default=0)
+    appraised_fair = models.PositiveIntegerField(default=0)
+    appraised_average = models.PositiveIntegerField(default=0)
+    appraised_weak = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("thống kê đánh giá giải quyết hồ sơ theo ngày")
+        verbose_name_plural = _("thống kê đánh giá giải quyết hồ sơ theo ngày")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolving_agency", "day"], name="evaluation_daily_agency_day"
+            )
+        ]
+        indexes = [models.Index(fields=["day", "resolving_agency"], name="evaluation_day_agency")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.resolving_agency_id}"

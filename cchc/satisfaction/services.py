@@ -3,7 +3,10 @@
 ``rating_submit`` locks the dossier row, so two submissions for the same dossier queue up and
 the second finds the first; the unique constraint on ``Rating.dossier`` backs that up. The
 agency's daily counters and each rated officer's yearly counters are bumped in the same
-transaction (``satisfaction_recount`` rebuilds them from the ratings to prove it).
+transaction (``satisfaction_recount`` rebuilds them from the ratings to prove it). A rating
+of a returned dossier also refreshes its per-dossier evaluation (``cchc.satisfaction.evaluation``:
+the attitude and feedback indicators come from the rating); the evaluation counters are
+checked and rebuilt with the others.
 """
 
 from __future__ import annotations
@@ -19,6 +22,11 @@ from cchc.domain.workdays import VN_TZ
 from cchc.dossiers.counters import Difference, differences, table_counts, table_rewrite
 from cchc.dossiers.models import Dossier
 from cchc.org.models import User
+from cchc.satisfaction.evaluation import (
+    evaluation_check,
+    evaluation_rebuild,
+    evaluation_refresh_on_rating,
+)
 from cchc.satisfaction.models import (
     COUNTERS,
     Aspect,
@@ -144,6 +152,8 @@ def rating_submit(
             _bump(OfficerYearStat, {"officer_id": pk, "year": day.year}, level)
             agency_id = handlers[pk].agency_id or rating.resolving_agency_id
             _bump(OfficerDailyStat, {"officer_id": pk, "agency_id": agency_id, "day": day}, level)
+        # The attitude and feedback indicators of the dossier's evaluation come from here.
+        evaluation_refresh_on_rating(rating)
     return rating
 
 
@@ -212,6 +222,7 @@ def satisfaction_check() -> list[Difference]:
             officer_daily_recount(),
             "OfficerDailyStat",
         )
+        + evaluation_check()
     )
 
 
@@ -223,4 +234,5 @@ def satisfaction_rebuild() -> int:
         table_rewrite(SatisfactionDailyStat, DAILY_KEY, daily)
         + table_rewrite(OfficerYearStat, OFFICER_KEY, officers)
         + table_rewrite(OfficerDailyStat, OFFICER_DAILY_KEY, officer_daily_recount())
+        + evaluation_rebuild()
     )

@@ -55,7 +55,7 @@ from cchc.feedback.models import COUNTERS as FEEDBACK_COUNTERS
 from cchc.feedback.models import FeedbackDailyStat, FeedbackItem
 from cchc.org.models import Agency
 from cchc.satisfaction.models import COUNTERS as RATING_COUNTERS
-from cchc.satisfaction.models import SatisfactionDailyStat
+from cchc.satisfaction.models import EVALUATION_COUNTERS, EvaluationDailyStat, SatisfactionDailyStat
 from cchc.satisfaction.selectors import agency_yearly_counts, duty_flags
 from cchc.stats.selectors import Shares, share, share_sums, shares_from
 
@@ -165,6 +165,44 @@ class FeedbackLine:
 
 
 @dataclass
+class EvaluationLine:
+    """One resolving agency's per-dossier evaluations (Decree 61/2018's nine indicators) of
+    the dossiers it returned in the period (or the total), from ``EvaluationDailyStat``."""
+
+    name: str
+    code: str = ""
+    evaluated: int = 0
+    self_complete: int = 0
+    self_points: int = 0
+    self_excellent: int = 0
+    self_good: int = 0
+    self_fair: int = 0
+    self_average: int = 0
+    self_weak: int = 0
+    appraised: int = 0
+    appraised_points: int = 0
+    appraised_excellent: int = 0
+    appraised_good: int = 0
+    appraised_fair: int = 0
+    appraised_average: int = 0
+    appraised_weak: int = 0
+
+    @property
+    def self_mean(self) -> Decimal | None:
+        """Mean self total per evaluated dossier (out of 18), one decimal."""
+        if not self.evaluated:
+            return None
+        return (Decimal(self.self_points) / self.evaluated).quantize(Decimal("0.1"))
+
+    @property
+    def appraised_mean(self) -> Decimal | None:
+        """Mean appraised total per appraised dossier (out of 18), one decimal."""
+        if not self.appraised:
+            return None
+        return (Decimal(self.appraised_points) / self.appraised).quantize(Decimal("0.1"))
+
+
+@dataclass
 class AgencyReport:
     day_from: date
     day_to: date
@@ -174,6 +212,8 @@ class AgencyReport:
     feedback: list[FeedbackLine] = field(default_factory=list)
     feedback_total: FeedbackLine | None = None
     feedback_at: datetime | None = None  # the moment ``overdue`` is counted at
+    evaluations: list[EvaluationLine] = field(default_factory=list)
+    evaluations_total: EvaluationLine | None = None
 
     @property
     def duty_year(self) -> int:
@@ -196,7 +236,9 @@ def agency_report(
     ``day_to``'s whole calendar year) and the late steps belong to the resolving agency: the
     receiving view has neither. The feedback lines are the agencies in scope (and level) with
     feedback counted in the period or overdue at ``now`` (default: the present moment),
-    whatever ``by``. Eight queries, whatever the period or the number of agencies."""
+    whatever ``by``. The evaluation lines (resolving view only) are the agencies in scope (and
+    level) that returned an evaluated dossier in the period. Eight queries (nine for the
+    resolving view), whatever the period or the number of agencies."""
     if by not in DIMENSIONS:
         raise ValueError(f"unknown dimension: {by}")
     if level:
@@ -217,13 +259,22 @@ def agency_report(
         year = day_to.year
         flags = duty_flags(agency_yearly_counts(agency_ids=ids, years=[year - 1, year]), year)
         late_steps = _late_steps_by_unit(agencies, day_from=day_from, day_to=day_to)
+    evaluation_rows = (
+        _evaluation_sums(agencies, day_from=day_from, day_to=day_to) if by == RESOLVING else {}
+    )
     now = now or timezone.now()
     feedback_rows = _feedback_sums(agencies, day_from=day_from, day_to=day_to)
     overdue = feedback_overdue(agencies, now=now)
     feedback_ids = set(feedback_rows) | set(overdue)
-    lines, feedback = [], []
-    named = Agency.objects.filter(pk__in=set(ids) | feedback_ids).only("name", "code", "path")
+    lines, feedback, evaluations = [], [], []
+    named = Agency.objects.filter(pk__in=set(ids) | feedback_ids | set(evaluation_rows)).only(
+        "name", "code", "path"
+    )
     for agency in named.order_by("path"):
+        if agency.pk in evaluation_rows:
+            evaluations.append(
+                EvaluationLine(name=agency.name, code=agency.code, **evaluation_rows[agency.pk])
+            )
         if agency.pk in feedback_ids:
             row = feedback_rows.get(agency.pk, {})
             feedback.append(
@@ -257,7 +308,29 @@ def agency_report(
         feedback=feedback,
         feedback_total=_feedback_total(feedback),
         feedback_at=now,
+        evaluations=evaluations,
+        evaluations_total=EvaluationLine(
+            name=_("Tổng cộng"),
+            **{name: sum(getattr(e, name) for e in evaluations) for name in EVALUATION_COUNTERS},
+        )
+        if evaluations
+        else None,
     )
+
+
+def _evaluation_sums(agencies: QuerySet[Agency], *, day_from: date, day_to: date) -> dict:
+    """Each resolving agency's evaluation counters summed over the period (one query)."""
+    rows = (
+        EvaluationDailyStat.objects.filter(
+            day__gte=day_from, day__lte=day_to, resolving_agency__in=agencies
+        )
+        .values("resolving_agency_id")
+        .annotate(**{f"n_{name}": Sum(name) for name in EVALUATION_COUNTERS})
+    )
+    return {
+        row["resolving_agency_id"]: {name: row[f"n_{name}"] or 0 for name in EVALUATION_COUNTERS}
+        for row in rows
+    }
 
 
 def _feedback_sums(agencies: QuerySet[Agency], *, day_from: date, day_to: date) -> dict:

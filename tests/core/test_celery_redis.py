@@ -188,7 +188,8 @@ def test_a_real_celery_worker_on_redis_delivers_the_notifications_of_a_dossier(w
 def test_beat_schedules_outbox_escalation_payment_expiry_reminders_and_the_upload_sweep():
     import cchc.core.tasks
     import cchc.dossiers.tasks
-    import cchc.feedback.tasks  # noqa: F401
+    import cchc.feedback.tasks
+    import cchc.satisfaction.tasks  # noqa: F401
 
     schedule = {
         entry["task"]: entry["schedule"] for entry in celery_app.conf.beat_schedule.values()
@@ -199,6 +200,7 @@ def test_beat_schedules_outbox_escalation_payment_expiry_reminders_and_the_uploa
         "cchc.payments_expire": 5 * 60.0,
         "cchc.feedback_remind": 3600.0,
         "cchc.uploads_sweep": 24 * 3600.0,
+        "cchc.evaluations_fill": 15 * 60.0,
     }
     assert set(schedule) <= set(celery_app.tasks)
 

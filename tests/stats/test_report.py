@@ -72,8 +72,8 @@ def build_activity(world):
 
 def test_figures_rates_targets_and_the_duty_flag(activity, django_assert_max_num_queries):
     world = activity
-    # six, and the feedback sums and the feedback overdue now
-    with django_assert_max_num_queries(8):
+    # six, the feedback sums and the feedback overdue now, and the evaluation sums
+    with django_assert_max_num_queries(9):
         report = agency_report(
             agencies_visible_to(world.home_affairs_evaluator),
             day_from=date(2025, 9, 1),
@@ -127,8 +127,8 @@ def test_each_officer_sees_the_agencies_in_scope(client, activity, django_assert
     client.get(URL, PERIOD)  # warm the per-process caches
     # session, user, the leader's unit and its merged predecessors, dossier sums, rating
     # sums, the ratings of this year and last (the duty flag), the late steps, the feedback
-    # sums, the feedback overdue now, the agencies' names
-    with django_assert_num_queries(12):
+    # sums, the feedback overdue now, the evaluation sums, the agencies' names
+    with django_assert_num_queries(13):
         response = client.get(URL, PERIOD)
     assert response.status_code == 200
     page = response.content.decode()
