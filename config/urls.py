@@ -32,6 +32,7 @@ urlpatterns = [
     path("can-bo/in/", include("cchc.dossiers.print_urls")),
     path("can-bo/ho-so/", include("cchc.dossiers.urls")),
     path("can-bo/thong-ke/", include("cchc.stats.urls")),
+    path("can-bo/danh-gia-ho-so/", include("cchc.satisfaction.urls")),
     path("can-bo/phan-anh/", include("cchc.feedback.urls")),
     path("can-bo/khao-sat/", include("cchc.surveys.urls")),
     path("cong-khai/", include("cchc.stats.public_urls")),

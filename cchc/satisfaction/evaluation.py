@@ -68,6 +68,8 @@ CONTACT_ACTIONS = (
     Action.RETURN_RESULT,
 )
 FROM_RATING = {rules.Indicator.ATTITUDE, rules.Indicator.FEEDBACK}
+# Who may appraise: Home Affairs, and the system administrator standing in for it.
+APPRAISERS = (User.Role.HOME_AFFAIRS, User.Role.SYSTEM_ADMIN)
 
 
 class EvaluationError(Exception):
@@ -252,7 +254,7 @@ def evaluation_appraise(
     give (``entered``: only indicators whose source is "entered"). Kept apart from the self
     scores; totals, bands and the day's counters follow."""
     now = now or timezone.now()
-    if actor.role != User.Role.HOME_AFFAIRS:
+    if actor.role not in APPRAISERS:
         raise EvaluationError(MSG_NOT_HOME_AFFAIRS)
     appraised_points = _points(appraised)
     entered_points = _points(entered or {})
