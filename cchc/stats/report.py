@@ -496,6 +496,21 @@ FEEDBACK_COLUMNS = (
     (N_("Đang quá hạn"), 11),
 )
 FEEDBACK_PERCENT = {10: "0.0%"}
+EVALUATION_COLUMNS = (
+    (N_("STT"), 6),
+    (N_("Cơ quan, đơn vị"), 36),
+    (N_("Mã định danh"), 16),
+    (N_("Hồ sơ được đánh giá"), 12),
+    (N_("Điểm tự đánh giá bình quân"), 12),
+    (N_("Đã thẩm định"), 11),
+    (N_("Điểm thẩm định bình quân"), 12),
+    (N_("Xuất sắc"), 10),
+    (N_("Tốt"), 10),
+    (N_("Khá"), 10),
+    (N_("Trung bình"), 10),
+    (N_("Yếu"), 10),
+)
+EVALUATION_FORMATS = {5: "0.0", 7: "0.0"}
 
 
 def _cells(index: int | str, line: ReportLine) -> list[object]:
@@ -580,9 +595,65 @@ def _feedback_sheet(book: Workbook, report: AgencyReport, title: str) -> None:
     a4_landscape(sheet, header_row=HEADER_ROW, frozen_columns=2)
 
 
+def _evaluation_cells(index: int | str, line: EvaluationLine) -> list[object]:
+    def mean(value: Decimal | None) -> float | None:
+        return float(value) if value is not None else None
+
+    return [
+        index,
+        line.name,
+        line.code,
+        line.evaluated,
+        mean(line.self_mean),
+        line.appraised,
+        mean(line.appraised_mean),
+        line.appraised_excellent,
+        line.appraised_good,
+        line.appraised_fair,
+        line.appraised_average,
+        line.appraised_weak,
+    ]
+
+
+def _evaluation_sheet(book: Workbook, report: AgencyReport, title: str) -> None:
+    """The third sheet (resolving view): the per-dossier evaluations of the nine indicators
+    per resolving agency, as the report page shows them (called in Vietnamese)."""
+    sheet = book.create_sheet("Danh gia giai quyet ho so")
+    period = _("ĐÁNH GIÁ GIẢI QUYẾT HỒ SƠ (9 CHỈ SỐ) TỪ NGÀY %(a)s ĐẾN NGÀY %(b)s") % {
+        "a": f"{report.day_from:%d/%m/%Y}",
+        "b": f"{report.day_to:%d/%m/%Y}",
+    }
+    titles = [
+        (title.upper(), Font(name=FONT, bold=True, size=12)),
+        (period, Font(name=FONT, bold=True, size=13)),
+    ]
+    write_titles(sheet, titles, len(EVALUATION_COLUMNS))
+    write_header(sheet, HEADER_ROW, [(_(label), width) for label, width in EVALUATION_COLUMNS])
+    rows = [_evaluation_cells(i, line) for i, line in enumerate(report.evaluations, start=1)]
+    if report.evaluations_total is not None:
+        rows.append(_evaluation_cells("", report.evaluations_total))
+    for offset, values in enumerate(rows, start=1):
+        write_row(
+            sheet,
+            HEADER_ROW + offset,
+            values,
+            bold=report.evaluations_total is not None and offset == len(rows),
+            formats=EVALUATION_FORMATS,
+        )
+    note = _(
+        "Hồ sơ trả kết quả trong kỳ, theo cơ quan giải quyết; điểm tối đa 18. Xếp loại theo "
+        "điểm thẩm định của Sở Nội vụ."
+    )
+    sheet.cell(row=HEADER_ROW + len(rows) + 2, column=2, value=note).font = Font(
+        name=FONT, italic=True
+    )
+    a4_landscape(sheet, header_row=HEADER_ROW, frozen_columns=2)
+
+
 def report_xlsx(report: AgencyReport, title: str) -> bytes:
     """The report as an XLSX workbook: rates as real percentages, counts as numbers, a total
-    row; the feedback and petitions on a second sheet. In Vietnamese whatever the officer's
+    row; the feedback and petitions on a second sheet; in the resolving view the per-dossier
+    evaluations on a third. In Vietnamese whatever the officer's
     interface language (it is filed as a report)."""
     book = Workbook()
     sheet = book.active
@@ -604,6 +675,8 @@ def report_xlsx(report: AgencyReport, title: str) -> bytes:
             write_row(sheet, HEADER_ROW + offset, values, bold=offset == len(rows), formats=PERCENT)
         a4_landscape(sheet, header_row=HEADER_ROW, frozen_columns=2)
         _feedback_sheet(book, report, title)
+        if report.by == RESOLVING:
+            _evaluation_sheet(book, report, title)
     return workbook_bytes(book)
 
 

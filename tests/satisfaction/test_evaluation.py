@@ -329,3 +329,40 @@ def test_the_report_sums_the_evaluations_per_resolving_agency_and_period(
         reverse("stats:report"), {"date_from": "01/03/2025", "date_to": "31/03/2025"}
     ).content.decode()
     assert 'data-testid="report-evaluations"' in page and "17,0" in page
+
+
+def test_the_reports_workbook_carries_the_evaluations_on_their_own_sheet(
+    client, world, returned, home_affairs_evaluator
+):
+    from io import BytesIO
+
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    evaluation_fill(returned, now=at(2025, 3, 12, 12))
+    evaluation_appraise(
+        actor=home_affairs_evaluator,
+        dossier=returned,
+        entered={"publicity": 2},
+        appraised=dict.fromkeys(NINE, 2) | {"agency_time": 1},  # 17: Xuất sắc
+        now=at(2025, 3, 20),
+    )
+    client.force_login(home_affairs_evaluator)
+    period = {"date_from": "01/03/2025", "date_to": "31/03/2025"}
+    book = load_workbook(BytesIO(client.get(reverse("stats:report_xlsx"), period).content))
+    sheet = book["Danh gia giai quyet ho so"]
+    header = [cell.value for cell in sheet[4]]
+    rows = [row for row in sheet.iter_rows(min_row=5, values_only=True) if row[1]]
+    construction = next(row for row in rows if row[2] == world.construction.code)
+    total = rows[-2]  # the total row, then the note under the table
+
+    def cell(row, label):
+        return row[header.index(label)]
+
+    assert cell(construction, "Hồ sơ được đánh giá") == 1
+    assert cell(construction, "Điểm tự đánh giá bình quân") == pytest.approx(12.0)
+    assert cell(construction, "Đã thẩm định") == 1
+    assert cell(construction, "Điểm thẩm định bình quân") == pytest.approx(17.0)
+    assert (cell(construction, "Xuất sắc"), cell(construction, "Tốt")) == (1, 0)
+    assert (total[1], cell(total, "Đã thẩm định"), cell(total, "Xuất sắc")) == ("Tổng cộng", 1, 1)
+    assert "điểm tối đa 18" in rows[-1][1]
