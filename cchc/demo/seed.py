@@ -34,6 +34,7 @@ from cchc.demo.feedback import seed_feedback
 from cchc.demo.surveys import seed_surveys
 from cchc.dossiers.counters import counters_check, counters_rebuild
 from cchc.org.models import Agency, User
+from cchc.satisfaction.jobs import evaluations_fill
 
 DEMO_PASSWORD = "Demo@CCHC-2025"
 PUBLISHING_DECISION = ("1520/QĐ-UBND", date(2025, 7, 10))
@@ -341,6 +342,8 @@ def seed_demo(progress: Callable[[str], None] = lambda _: None) -> SeedReport:
     progress("Phản ánh, kiến nghị mẫu…")
     report.feedback_created = seed_feedback(keyed[DEMO_DEPARTMENT])
     seed_surveys(keyed[DEMO_DEPARTMENT])
+    # The nightly job once: every returned dossier gets its evaluation (Decree 61/2018).
+    evaluations_fill(limit=100_000)
     # A demo database made by an earlier release has no step counters for its old hand-overs
     # (a migration cannot judge them): counted here, so the report shows them.
     if counters_check():

@@ -15,6 +15,8 @@ from cchc.dossiers.models import Dossier, OfficerStepDailyStat, StepDailyStat
 from cchc.feedback.models import FeedbackItem, PublicationEdit, Status
 from cchc.feedback.services import feedback_check
 from cchc.org.models import Agency, User
+from cchc.satisfaction.evaluation import evaluation_check
+from cchc.satisfaction.models import DossierEvaluation, DossierEvaluationScore
 from cchc.stats.report import feedback_overdue
 
 pytestmark = pytest.mark.django_db
@@ -109,6 +111,12 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
     # One waits past the 5 working days to be classified, one past its answer's due moment.
     assert sum(feedback_overdue(Agency.objects.all(), now=timezone.now()).values()) >= 2
     assert feedback_check() == []
+    # The evaluation job ran once: every returned dossier has its nine indicators.
+    returned = Dossier.objects.filter(status="returned")
+    assert returned.exists()
+    assert DossierEvaluation.objects.count() == returned.count()
+    assert DossierEvaluationScore.objects.count() == 9 * returned.count()
+    assert evaluation_check() == []
     capsys.readouterr()
     call_command("stats_rebuild", "--check")  # exits 1 on any difference
     assert capsys.readouterr().out.strip().endswith("0 khác biệt.")
