@@ -17,6 +17,9 @@ Sources, and the one query each costs for every agency of the period together:
 - ``FEEDBACK`` — sums over ``FeedbackDailyStat`` (the feedback and petitions counters of the
   agency that received or answered an item, a division rolled up to its unit); counted only
   for the agencies the dossier and rating counters bring into the index;
+- ``SURVEY`` — the answers of the closed survey campaigns whose period ends in the period
+  (``cchc.surveys.selectors.survey_agency_indexes``, one query), an agency's divisions rolled
+  up to it; counted only for the agencies the dossier and rating counters bring into the index;
 - ``USAGE`` — the catalogue's procedures crossed with one more sum over ``DossierDailyStat``
   per (resolving agency, procedure): which of them had an online dossier, an online payment.
 
@@ -36,6 +39,7 @@ RATINGS = "ratings"
 CATALOGUE = "catalogue"
 USAGE = "usage"
 FEEDBACK = "feedback"
+SURVEY = "survey"
 
 ENTERED = "entered"
 ONLINE = "online"
@@ -158,6 +162,22 @@ MEASURES: dict[str, Measure] = {
             "Answers the agency published on the public page in the period (Decree 20/2008 "
             "Art. 19).",
             Sum("published"),
+        ),
+        Measure(
+            "survey_answers",
+            _("Câu trả lời khảo sát được chấm điểm"),
+            SURVEY,
+            "Graded answers (the five elements, every respondent) of the closed survey "
+            "campaigns whose period ends in the period.",
+        ),
+        Measure(
+            "survey_satisfied_answers",
+            _("Câu trả lời khảo sát hài lòng, rất hài lòng"),
+            SURVEY,
+            "Of those, satisfied or very satisfied. Their rate is the share of all graded "
+            "answers, each element weighted by its answers; the campaign's overall index is "
+            "the unweighted mean of the elements and differs slightly when an optional element "
+            "has fewer answers.",
         ),
         Measure(
             "procedures",

@@ -6,7 +6,8 @@ One door: ``serving_index(day_from=…, day_to=…, agencies=…, agency_kind=�
 1. the configuration in force on ``day_to`` (``cchc.stats.models``: groups, indicators);
 2. the measures each indicator names, for every agency together (``cchc.stats.measures``):
    sums over the exact summary tables (``DossierDailyStat``, ``SatisfactionDailyStat``,
-   ``FeedbackDailyStat``) and the published catalogue — never the dossier table;
+   ``FeedbackDailyStat``), the published catalogue and the closed survey campaigns
+   (``cchc.surveys.selectors``) — never the dossier table;
 3. the values the reform office entered for the indicators the platform cannot compute;
 
 and scores them with the pure rules of ``cchc.domain.serving_index`` (DOMAIN A6, B §5.2):
@@ -19,9 +20,10 @@ or commune) with a row in the dossier or rating counters between ``day_from`` an
 — restricted to ``agencies`` (a caller's scope, e.g. ``agencies_visible_to(user)``) and to
 one level (``agency_kind``: ``department`` or ``commune``). They are ranked among themselves.
 
-**Cost.** At most eight queries whatever the number of dossiers, agencies or days: the
+**Cost.** At most nine queries whatever the number of dossiers, agencies or days: the
 configuration, the dossier sums, the rating sums, the agencies, and — when the configuration
-uses them — the feedback sums, the catalogue, the per-procedure use, the entered values.
+uses them — the feedback sums, the survey answers, the catalogue, the per-procedure use, the
+entered values.
 Each reads summary rows (days × agencies × procedures), the catalogue's versions, or the
 entries.
 
@@ -60,9 +62,11 @@ from cchc.stats.measures import (
     OFFERING_ONLINE,
     ONLINE,
     RATINGS,
+    SURVEY,
     USAGE,
 )
 from cchc.stats.models import EnteredValue, IndexIndicator
+from cchc.surveys.selectors import survey_agency_indexes
 
 AGENCY_KINDS = (Agency.Level.DEPARTMENT.value, Agency.Level.COMMUNE.value)
 
@@ -278,6 +282,8 @@ def serving_index(
 
     if config.uses(FEEDBACK):
         _feedback_measures(config, units, values, day_from=day_from, day_to=day_to)
+    if config.uses(SURVEY):
+        _survey_measures(units, values, day_from=day_from, day_to=day_to)
     if config.uses(CATALOGUE) or config.uses(USAGE):
         _catalogue_measures(config, units, values, day_from=day_from, day_to=day_to, scope=scope)
     entered = _entered(config, units, day_from=day_from, day_to=day_to)
@@ -363,6 +369,23 @@ def _feedback_measures(
         for key, amount in row.items():
             if key.startswith("m_"):
                 line[key[2:]] = line.get(key[2:], 0) + (amount or 0)
+
+
+def _survey_measures(
+    units: list[Agency], values: dict[int, dict[str, int]], *, day_from: date, day_to: date
+) -> None:
+    """The survey measures of each unit from ``survey_agency_indexes`` (one query): the graded
+    answers of the unit and of its divisions. Only the units already in the index; a unit with
+    no closed campaign ending in the period counts 0 of 0 (the indicator's zero rule applies)."""
+    in_index = {unit.pk for unit in units}
+    for unit in units:
+        values[unit.pk]["survey_answers"] = 0
+        values[unit.pk]["survey_satisfied_answers"] = 0
+    for row in survey_agency_indexes(day_from, day_to):
+        if row.unit_id in in_index:
+            line = values[row.unit_id]
+            line["survey_answers"] += row.answers
+            line["survey_satisfied_answers"] += row.satisfied
 
 
 def _catalogue_measures(

@@ -13,5 +13,6 @@ urlpatterns = [
     path("<str:code>/nhap-phieu/", views.enter_view, name="enter"),
     path("<str:code>/ket-qua/", views.results_view, name="results"),
     path("<str:code>/ket-qua.xlsx", views.results_xlsx_view, name="results_xlsx"),
+    path("<str:code>/bao-cao.docx", views.results_docx_view, name="results_docx"),
     path("<str:code>/the-khao-sat/", views.cards_view, name="cards"),
 ]

@@ -1,8 +1,8 @@
 """Staff pages for survey campaigns under ``/can-bo/khao-sat/`` (namespace ``surveys``), for
 Home Affairs and the reform office (``may_manage``; other officers get 403): the campaign list,
 a campaign's progress per stratum, paper and phone entry, results with intervals, the XLSX
-export and the printable cards (link + QR code) of the tokens not yet used. Questionnaires are
-built in the admin (``cchc.surveys.admin``)."""
+export, the DOCX report and the printable cards (link + QR code) of the tokens not yet used.
+Questionnaires are built in the admin (``cchc.surveys.admin``)."""
 
 from __future__ import annotations
 
@@ -18,13 +18,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cchc.core.docx import CONTENT_TYPE as DOCX_CONTENT_TYPE
 from cchc.core.xlsx import XLSX_CONTENT_TYPE
 from cchc.domain.survey import SurveyResult
 from cchc.dossiers.printing import qr_data_uri
 from cchc.org.permissions import staff_required
 from cchc.satisfaction.models import Aspect
 from cchc.surveys import messages as msg
-from cchc.surveys.exports import results_workbook
+from cchc.surveys.exports import results_docx, results_workbook
 from cchc.surveys.forms import CampaignOpenForm
 from cchc.surveys.models import Campaign, Channel
 from cchc.surveys.public_views import question_rows, raw_answers
@@ -188,6 +189,18 @@ def results_xlsx_view(request: HttpRequest, code: str) -> HttpResponse:
     campaign = get_object_or_404(Campaign, code=code)
     response = HttpResponse(results_workbook(campaign), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="khao-sat-{campaign.code}.xlsx"'
+    return response
+
+
+@require_GET
+@manager_required
+def results_docx_view(request: HttpRequest, code: str) -> HttpResponse:
+    """The campaign's report ("Báo cáo kết quả khảo sát") as a Word document."""
+    campaign = get_object_or_404(Campaign, code=code)
+    response = HttpResponse(results_docx(campaign), content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="bao-cao-khao-sat-{campaign.code}.docx"'
+    )
     return response
 
 

@@ -5,14 +5,18 @@ cards with the link and its QR code; other officers get 403."""
 from __future__ import annotations
 
 import io
+import zipfile
+from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from cchc.core.docx import W
+from cchc.core.templatetags.vn import percent
 from cchc.surveys import messages as msg
 from cchc.surveys.models import Channel, Response, Stratum
-from cchc.surveys.services import response_enter, response_submit
+from cchc.surveys.services import campaign_results, response_enter, response_submit
 from tests.dossiers.helpers import at
 from tests.surveys.conftest import all_satisfied
 from tests.surveys.test_services import answer
@@ -25,7 +29,9 @@ def paper_form(stratum, questions, channel="paper") -> dict:
     return data | {"stratum": str(stratum.pk), "channel": channel}
 
 
-@pytest.mark.parametrize("name", ["list", "detail", "enter", "results", "results_xlsx", "cards"])
+@pytest.mark.parametrize(
+    "name", ["list", "detail", "enter", "results", "results_xlsx", "results_docx", "cards"]
+)
 def test_other_officers_may_not_open_the_survey_pages(client, campaign, specialist, name):
     client.force_login(specialist)
     args = [] if name == "list" else [campaign.code]
@@ -133,6 +139,75 @@ def test_the_xlsx_export_reads_back_with_the_same_figures(
     assert overall[4] == pytest.approx(0.6333, abs=1e-4)
     progress = list(book["Tiến độ"].iter_rows(min_row=2, values_only=True))
     assert progress == [("Sở Xây dựng", campaign.strata.get().service_name, 6, 4, 4, 2, 1, 0, 3)]
+
+
+def docx_texts(content: bytes) -> tuple[list[str], list[list[str]]]:
+    """The paragraphs and the table rows (cell texts) of a DOCX, read back from its XML."""
+    with zipfile.ZipFile(io.BytesIO(content)) as package:
+        root = ElementTree.fromstring(package.read("word/document.xml"))
+
+    def text(node) -> str:
+        return "".join(t.text or "" for t in node.iter(f"{{{W}}}t"))
+
+    paragraphs = [text(p) for p in root.iter(f"{{{W}}}p")]
+    rows = [[text(c) for c in r.iter(f"{{{W}}}tc")] for r in root.iter(f"{{{W}}}tr")]
+    return paragraphs, rows
+
+
+def figures(result) -> list[list[str]]:
+    """The rows the report must show for one scope, from ``campaign_results``."""
+
+    def interval(i) -> str:
+        return f"{percent(i.low)} – {percent(i.high)}" if i else "—"
+
+    rows = [
+        [str(r.answers), str(r.satisfied), percent(r.index) or "—", interval(r.interval)]
+        for r in result.elements
+    ]
+    return [*rows, [str(result.answers), "", percent(result.index), interval(result.interval)]]
+
+
+def test_the_docx_report_carries_the_campaign_and_the_figures_of_the_results(
+    client, campaign, questionnaire, home_affairs_evaluator
+):
+    three_answers(campaign, questionnaire[1], home_affairs_evaluator)
+    client.force_login(home_affairs_evaluator)
+    page = client.get(reverse("surveys:results", args=[campaign.code])).content.decode()
+    assert reverse("surveys:results_docx", args=[campaign.code]) in page
+    download = client.get(reverse("surveys:results_docx", args=[campaign.code]))
+    assert download.status_code == 200
+    assert download["Content-Type"].endswith("wordprocessingml.document")
+    assert f"bao-cao-khao-sat-{campaign.code}.docx" in download["Content-Disposition"]
+    paragraphs, rows = docx_texts(download.content)
+    assert paragraphs[0] == "BÁO CÁO KẾT QUẢ KHẢO SÁT MỨC ĐỘ HÀI LÒNG"
+    assert (
+        "Hồ sơ trả kết quả từ ngày 01/03/2025 đến ngày 31/03/2025; sai số e = 30%; phiếu nhận "
+        "được: 2 trực tuyến, 1 phiếu giấy, 0 qua điện thoại."
+    ) in paragraphs
+    stratum = campaign.strata.get()
+    assert ["Sở Xây dựng", stratum.service_name, "6", "4", "3", "2 / 1 / 0"] in rows
+    results = campaign_results(campaign)
+    tables = [r[1:] for r in rows if len(r) == 5 and r[0] != "Tiêu chí"]
+    # Overall, then the one agency, then its one service: three tables of six rows each.
+    expected = figures(results.overall) + figures(results.by_agency[0][1])
+    expected += figures(results.by_stratum[0][1])
+    assert tables == expected
+    assert tables[0] == ["3", "2", "66,7%", "20,8% – 93,9%"]
+    assert tables[5] == ["14", "", "63,3%", "18,5% – 93,2%"]
+    assert any("Yamane" in p and "Wilson" in p for p in paragraphs)
+
+
+def test_odd_stored_texts_do_not_break_the_docx_report(
+    client, campaign, questionnaire, home_affairs_evaluator
+):
+    Stratum.objects.filter(campaign=campaign).update(service_name="Cấp phép <&> \x01\x0b“x”")
+    client.force_login(home_affairs_evaluator)
+    download = client.get(reverse("surveys:results_docx", args=[campaign.code]))
+    assert download.status_code == 200
+    paragraphs, rows = docx_texts(download.content)
+    assert any("Cấp phép <&>" in cell for row in rows for cell in row)
+    assert not any("\x01" in p for p in paragraphs)
+    assert "Sở Xây dựng — Cấp phép <&> “x”" in [p.replace("  ", " ") for p in paragraphs]
 
 
 def test_the_cards_show_the_link_and_its_qr_code_for_unused_tokens_only(
