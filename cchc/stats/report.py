@@ -562,37 +562,61 @@ def _feedback_cells(index: int | str, line: FeedbackLine) -> list[object]:
     ]
 
 
-def _feedback_sheet(book: Workbook, report: AgencyReport, title: str) -> None:
-    """The second sheet: feedback and petitions per agency (called in Vietnamese)."""
-    sheet = book.create_sheet("Phan anh kien nghi")
-    period = _("PHẢN ÁNH, KIẾN NGHỊ TỪ NGÀY %(a)s ĐẾN NGÀY %(b)s") % {
-        "a": f"{report.day_from:%d/%m/%Y}",
-        "b": f"{report.day_to:%d/%m/%Y}",
-    }
+def _table_sheet(
+    book: Workbook,
+    *,
+    name: str,
+    heading: str,
+    report: AgencyReport,
+    title: str,
+    columns: tuple[tuple[str, int], ...],
+    rows: list[list[object]],
+    total: list[object] | None,
+    formats: dict,
+    note: str,
+) -> None:
+    """One more sheet of the workbook: the report's titles, a heading for the period, a table
+    with its total row in bold (when there is one) and a note under it."""
+    sheet = book.create_sheet(name)
+    period = heading % {"a": f"{report.day_from:%d/%m/%Y}", "b": f"{report.day_to:%d/%m/%Y}"}
     titles = [
         (title.upper(), Font(name=FONT, bold=True, size=12)),
         (period, Font(name=FONT, bold=True, size=13)),
     ]
-    write_titles(sheet, titles, len(FEEDBACK_COLUMNS))
-    write_header(sheet, HEADER_ROW, [(_(label), width) for label, width in FEEDBACK_COLUMNS])
-    rows = [_feedback_cells(i, line) for i, line in enumerate(report.feedback, start=1)]
-    if report.feedback_total is not None:
-        rows.append(_feedback_cells("", report.feedback_total))
-    for offset, values in enumerate(rows, start=1):
-        write_row(
-            sheet,
-            HEADER_ROW + offset,
-            values,
-            bold=offset == len(rows),
-            formats=FEEDBACK_PERCENT,
+    write_titles(sheet, titles, len(columns))
+    write_header(sheet, HEADER_ROW, [(_(label), width) for label, width in columns])
+    lines = rows + ([total] if total is not None else [])
+    for offset, values in enumerate(lines, start=1):
+        bold = total is not None and offset == len(lines)
+        write_row(sheet, HEADER_ROW + offset, values, bold=bold, formats=formats)
+    if note:
+        sheet.cell(row=HEADER_ROW + len(lines) + 2, column=2, value=note).font = Font(
+            name=FONT, italic=True
         )
+    a4_landscape(sheet, header_row=HEADER_ROW, frozen_columns=2)
+
+
+def _feedback_sheet(book: Workbook, report: AgencyReport, title: str) -> None:
+    """The second sheet: feedback and petitions per agency (called in Vietnamese)."""
+    note = ""
     if report.feedback_at is not None:
         moment = timezone.localtime(report.feedback_at)
-        note = _("Đang quá hạn: phản ánh chờ phân loại, chuyển hoặc trả lời đã quá hạn lúc %(t)s.")
-        sheet.cell(
-            row=HEADER_ROW + len(rows) + 2, column=2, value=note % {"t": f"{moment:%H:%M %d/%m/%Y}"}
-        ).font = Font(name=FONT, italic=True)
-    a4_landscape(sheet, header_row=HEADER_ROW, frozen_columns=2)
+        note = _(
+            "Đang quá hạn: phản ánh chờ phân loại, chuyển hoặc trả lời đã quá hạn lúc %(t)s."
+        ) % {"t": f"{moment:%H:%M %d/%m/%Y}"}
+    total = report.feedback_total
+    _table_sheet(
+        book,
+        name="Phan anh kien nghi",
+        heading=_("PHẢN ÁNH, KIẾN NGHỊ TỪ NGÀY %(a)s ĐẾN NGÀY %(b)s"),
+        report=report,
+        title=title,
+        columns=FEEDBACK_COLUMNS,
+        rows=[_feedback_cells(i, line) for i, line in enumerate(report.feedback, start=1)],
+        total=_feedback_cells("", total) if total is not None else None,
+        formats=FEEDBACK_PERCENT,
+        note=note,
+    )
 
 
 def _evaluation_cells(index: int | str, line: EvaluationLine) -> list[object]:
@@ -618,36 +642,23 @@ def _evaluation_cells(index: int | str, line: EvaluationLine) -> list[object]:
 def _evaluation_sheet(book: Workbook, report: AgencyReport, title: str) -> None:
     """The third sheet (resolving view): the per-dossier evaluations of the nine indicators
     per resolving agency, as the report page shows them (called in Vietnamese)."""
-    sheet = book.create_sheet("Danh gia giai quyet ho so")
-    period = _("ĐÁNH GIÁ GIẢI QUYẾT HỒ SƠ (9 CHỈ SỐ) TỪ NGÀY %(a)s ĐẾN NGÀY %(b)s") % {
-        "a": f"{report.day_from:%d/%m/%Y}",
-        "b": f"{report.day_to:%d/%m/%Y}",
-    }
-    titles = [
-        (title.upper(), Font(name=FONT, bold=True, size=12)),
-        (period, Font(name=FONT, bold=True, size=13)),
-    ]
-    write_titles(sheet, titles, len(EVALUATION_COLUMNS))
-    write_header(sheet, HEADER_ROW, [(_(label), width) for label, width in EVALUATION_COLUMNS])
-    rows = [_evaluation_cells(i, line) for i, line in enumerate(report.evaluations, start=1)]
-    if report.evaluations_total is not None:
-        rows.append(_evaluation_cells("", report.evaluations_total))
-    for offset, values in enumerate(rows, start=1):
-        write_row(
-            sheet,
-            HEADER_ROW + offset,
-            values,
-            bold=report.evaluations_total is not None and offset == len(rows),
-            formats=EVALUATION_FORMATS,
-        )
     note = _(
         "Hồ sơ trả kết quả trong kỳ, theo cơ quan giải quyết; điểm tối đa 18. Xếp loại theo "
         "điểm thẩm định của Sở Nội vụ."
     )
-    sheet.cell(row=HEADER_ROW + len(rows) + 2, column=2, value=note).font = Font(
-        name=FONT, italic=True
+    total = report.evaluations_total
+    _table_sheet(
+        book,
+        name="Danh gia giai quyet ho so",
+        heading=_("ĐÁNH GIÁ GIẢI QUYẾT HỒ SƠ (9 CHỈ SỐ) TỪ NGÀY %(a)s ĐẾN NGÀY %(b)s"),
+        report=report,
+        title=title,
+        columns=EVALUATION_COLUMNS,
+        rows=[_evaluation_cells(i, line) for i, line in enumerate(report.evaluations, start=1)],
+        total=_evaluation_cells("", total) if total is not None else None,
+        formats=EVALUATION_FORMATS,
+        note=note,
     )
-    a4_landscape(sheet, header_row=HEADER_ROW, frozen_columns=2)
 
 
 def report_xlsx(report: AgencyReport, title: str) -> bytes:
