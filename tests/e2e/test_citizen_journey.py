@@ -59,6 +59,9 @@ class Citizen:
         """A link of the portal menu, behind the toggler at phone width."""
         page = self.page
         page.get_by_role("button", name="Mở menu").click()
+        # Wait for the menu to finish opening (Bootstrap swaps "collapsing" for "show"): a click
+        # on a link still sliding in was seen to go nowhere on a loaded machine.
+        expect(page.locator("#portal-nav")).to_have_class(re.compile(r"(^|\s)show(\s|$)"))
         link = page.locator("#portal-nav").get_by_role("link", name=label, exact=True)
         expect(link).to_be_visible()
         with page.expect_navigation():  # returns once the new page's scripts have run
