@@ -39,6 +39,7 @@ from cchc.dossiers.api import public_router as public_dossier_router
 from cchc.dossiers.api import router as dossier_router
 from cchc.dossiers.services import DossierInputError
 from cchc.org.api import router as org_router
+from cchc.parindex.api import router as parindex_router
 from cchc.stats.api import duty_router
 from cchc.stats.api import router as serving_index_router
 from cchc.surveys.api import router as surveys_router
@@ -267,6 +268,7 @@ api.add_router("/public/dossiers", public_dossier_router)
 api.add_router("/serving-index", serving_index_router)
 api.add_router("/surveys", surveys_router)
 api.add_router("/satisfaction", duty_router)
+api.add_router("/parindex", parindex_router)
 
 
 # --- Django's error views (config.urls): JSON under /api/, the usual pages elsewhere ----------

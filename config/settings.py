@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "cchc.satisfaction",
     "cchc.feedback",
     "cchc.surveys",
+    "cchc.parindex",
     "cchc.demo",
 ]
 

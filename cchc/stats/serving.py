@@ -255,37 +255,15 @@ def serving_index(
     if agency_kind and agency_kind not in AGENCY_KINDS:
         raise ValueError(f"unknown agency kind: {agency_kind}")
     config = configuration_on(day_to)
-    scope = Q(day__gte=day_from, day__lte=day_to)
-    if agencies is not None:
-        scope &= Q(resolving_agency__in=agencies)
-    if agency_kind:
-        scope &= Q(resolving_agency__level=agency_kind)
-
-    values: dict[int, dict[str, int]] = defaultdict(dict)
-    for model, source in ((DossierDailyStat, DOSSIERS), (SatisfactionDailyStat, RATINGS)):
-        sums = {
-            f"m_{name}": MEASURES[name].aggregate
-            for name in config.measures
-            if MEASURES[name].source == source
-        }
-        rows = model.objects.filter(scope).values("resolving_agency_id")
-        for row in rows.annotate(n_rows=CountRows("pk"), **sums):
-            line = values[row["resolving_agency_id"]]
-            for key, amount in row.items():
-                if key.startswith("m_"):
-                    line[key[2:]] = amount or 0
-    units = list(
-        Agency.objects.filter(pk__in=list(values)).only("code", "name", "level").order_by("code")
+    values, units = _measure_values(
+        config.measures,
+        day_from=day_from,
+        day_to=day_to,
+        agencies=agencies,
+        agency_kind=agency_kind,
     )
     if not units:
         return ServingIndex(day_from, day_to, agency_kind, config, ())
-
-    if config.uses(FEEDBACK):
-        _feedback_measures(config, units, values, day_from=day_from, day_to=day_to)
-    if config.uses(SURVEY):
-        _survey_measures(units, values, day_from=day_from, day_to=day_to)
-    if config.uses(CATALOGUE) or config.uses(USAGE):
-        _catalogue_measures(config, units, values, day_from=day_from, day_to=day_to, scope=scope)
     entered = _entered(config, units, day_from=day_from, day_to=day_to)
 
     group_rules = [GroupRule(g.code, g.max_points) for g in config.groups]
@@ -304,6 +282,77 @@ def serving_index(
     answer = [_agency_index(unit, cards[unit.pk], ranks[unit.pk], config) for unit in units]
     answer.sort(key=lambda a: (a.rank, a.code))
     return ServingIndex(day_from, day_to, agency_kind, config, tuple(answer))
+
+
+def measure_counts(
+    measures: set[str],
+    *,
+    day_from: date,
+    day_to: date,
+    agencies: QuerySet[Agency] | None = None,
+    agency_kind: str = "",
+) -> dict[int, dict[str, int]]:
+    """The named ``measures`` (``cchc.stats.measures``) of every resolving agency of
+    ``day_from``–``day_to`` within ``agencies``, keyed by the unit's primary key — the counts
+    the index scores, for another index to score by its own rules (the PAR Index's live
+    criteria). An agency with no dossier and no rating in the period is absent (all its counts
+    are 0). ``ValueError`` for an unknown measure or a period that ends before it starts."""
+    unknown = set(measures) - set(MEASURES)
+    if unknown:
+        raise ValueError(f"unknown measures: {sorted(unknown)}")
+    if day_to < day_from:
+        raise ValueError("the period ends before it starts")
+    values, _units = _measure_values(
+        set(measures), day_from=day_from, day_to=day_to, agencies=agencies, agency_kind=agency_kind
+    )
+    return {pk: {name: line.get(name, 0) for name in measures} for pk, line in values.items()}
+
+
+def _uses(measures: set[str], source: str) -> bool:
+    return any(MEASURES[name].source == source for name in measures)
+
+
+def _measure_values(
+    measures: set[str],
+    *,
+    day_from: date,
+    day_to: date,
+    agencies: QuerySet[Agency] | None,
+    agency_kind: str,
+) -> tuple[dict[int, dict[str, int]], list[Agency]]:
+    """The counts of ``measures`` per unit credited with dossiers or ratings in the period,
+    and the units (ordered by code)."""
+    scope = Q(day__gte=day_from, day__lte=day_to)
+    if agencies is not None:
+        scope &= Q(resolving_agency__in=agencies)
+    if agency_kind:
+        scope &= Q(resolving_agency__level=agency_kind)
+
+    values: dict[int, dict[str, int]] = defaultdict(dict)
+    for model, source in ((DossierDailyStat, DOSSIERS), (SatisfactionDailyStat, RATINGS)):
+        sums = {
+            f"m_{name}": MEASURES[name].aggregate
+            for name in measures
+            if MEASURES[name].source == source
+        }
+        rows = model.objects.filter(scope).values("resolving_agency_id")
+        for row in rows.annotate(n_rows=CountRows("pk"), **sums):
+            line = values[row["resolving_agency_id"]]
+            for key, amount in row.items():
+                if key.startswith("m_"):
+                    line[key[2:]] = amount or 0
+    units = list(
+        Agency.objects.filter(pk__in=list(values)).only("code", "name", "level").order_by("code")
+    )
+    if not units:
+        return values, units
+    if _uses(measures, FEEDBACK):
+        _feedback_measures(measures, units, values, day_from=day_from, day_to=day_to)
+    if _uses(measures, SURVEY):
+        _survey_measures(units, values, day_from=day_from, day_to=day_to)
+    if _uses(measures, CATALOGUE) or _uses(measures, USAGE):
+        _catalogue_measures(measures, units, values, day_from=day_from, day_to=day_to, scope=scope)
+    return values, units
 
 
 def _agency_index(
@@ -340,7 +389,7 @@ def _agency_index(
 
 
 def _feedback_measures(
-    config: Configuration,
+    measures: set[str],
     units: list[Agency],
     values: dict[int, dict[str, int]],
     *,
@@ -354,7 +403,7 @@ def _feedback_measures(
     pks = [unit.pk for unit in units]
     sums = {
         f"m_{name}": MEASURES[name].aggregate
-        for name in config.measures
+        for name in measures
         if MEASURES[name].source == FEEDBACK
     }
     rows = (
@@ -389,7 +438,7 @@ def _survey_measures(
 
 
 def _catalogue_measures(
-    config: Configuration,
+    measures: set[str],
     units: list[Agency],
     values: dict[int, dict[str, int]],
     *,
@@ -419,7 +468,7 @@ def _catalogue_measures(
                 fee_bearing[pk].add(procedure_id)
     used_online: dict[int, set[int]] = defaultdict(set)
     paid_online: dict[int, set[int]] = defaultdict(set)
-    if config.uses(USAGE):
+    if _uses(measures, USAGE):
         rows = (
             DossierDailyStat.objects.filter(scope)
             .values("resolving_agency_id", "procedure_id")
