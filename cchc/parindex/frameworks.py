@@ -518,3 +518,47 @@ def folded_choices(choices: Iterable[tuple[str, object]]) -> dict[str, str]:
         accepted[fold(str(label))] = value
         accepted[fold(value)] = value
     return accepted
+
+
+LIVE_RATE = N_("Tỷ lệ “{numerator}” trên “{denominator}” trong kỳ đánh giá")
+LIVE_LINEAR = N_(
+    "0 điểm khi tỷ lệ từ {lower} trở xuống, điểm tối đa khi từ {upper} trở lên, ở giữa tính "
+    "tuyến tính"
+)
+LIVE_STEP = N_("từ {rate}: {points} điểm")
+LIVE_ZERO = N_("khi mẫu số bằng 0: {rule}")
+
+
+def live_binding_text(criterion: Criterion) -> str:
+    """A live criterion's measure and points rule in words, for the framework's page."""
+
+    def label(name: str) -> str:
+        measure = MEASURES.get(name)
+        return str(measure.label) if measure else name
+
+    def percent(rate: Decimal) -> str:
+        return f"{_num((rate * 100).quantize(POINT_PLACES))}%"
+
+    parts = [
+        _(LIVE_RATE).format(
+            numerator=label(criterion.live_numerator),
+            denominator=label(criterion.live_denominator),
+        )
+    ]
+    if criterion.live_rule == R.LINEAR and criterion.live_lower is not None:
+        parts.append(
+            _(LIVE_LINEAR).format(
+                lower=percent(criterion.live_lower), upper=percent(criterion.live_upper)
+            )
+        )
+    elif criterion.live_rule == R.THRESHOLDS:
+        steps = steps_parsed(criterion.live_steps) or []
+        parts.append(
+            "; ".join(
+                _(LIVE_STEP).format(rate=percent(rate), points=_num(points))
+                for rate, points in steps
+            )
+        )
+    zero = dict(Criterion.Zero.choices).get(criterion.live_zero, criterion.live_zero)
+    parts.append(_(LIVE_ZERO).format(rule=str(zero).lower()))
+    return "; ".join(parts) + "."
