@@ -1066,15 +1066,97 @@ def _notify(assessment: Assessment, users: Iterable[User], subject: str, kind: s
 
 
 def _notify_unit(assessment: Assessment, subject: str, kind: str) -> None:
-    unit = assessment.agency
-    users = User.objects.filter(
-        is_active=True,
-        role__in=[User.Role.REFORM_OFFICER, User.Role.LEADER],
-        agency__path__startswith=unit.path,
-    ).only("pk", "username")
-    _notify(assessment, users, subject, kind)
+    _notify(assessment, _unit_people(assessment), subject, kind)
 
 
 def _notify_role(assessment: Assessment, role: str, subject: str, kind: str) -> None:
     users = User.objects.filter(is_active=True, role=role).only("pk", "username")
     _notify(assessment, users, subject, kind)
+
+
+# --- reminders -----------------------------------------------------------------------------
+
+REMIND_WORKING_DAYS = 2
+
+
+def parindex_remind(now: datetime | None = None) -> int:
+    """Remind the units of an assessment waiting on them (self-assessment, clarification) due
+    within 2 working days or past due, and the owners of remediation tasks due within 2
+    working days or late. Each reminder once per deadline and kind (the outbox's dedupe key):
+    a job run twice sends nothing twice. How many messages were queued."""
+    now = now or timezone.now()
+    calendar = current_calendar()
+    today = timezone.localtime(now).date()
+    soon = timezone.localtime(calendar.add_working_days(now, REMIND_WORKING_DAYS)).date()
+    queued = 0
+    waiting = Assessment.objects.filter(
+        status__in=[Assessment.Status.DRAFT, Assessment.Status.CLARIFICATION],
+        due_date__isnull=False,
+        due_date__lte=soon,
+    ).select_related("agency", "framework")
+    for assessment in waiting:
+        kind = "overdue" if assessment.due_date < today else "due_soon"
+        subject = (
+            _g("Quá hạn gửi kết quả đánh giá Chỉ số CCHC năm %(year)s (hạn %(due)s)")
+            if kind == "overdue"
+            else _g("Sắp đến hạn gửi kết quả đánh giá Chỉ số CCHC năm %(year)s (hạn %(due)s)")
+        )
+        before = OutboxMessage.objects.count()
+        _notify_once(assessment, subject, f"{kind}:{assessment.status}:{assessment.due_date}")
+        queued += OutboxMessage.objects.count() - before
+    tasks = RemediationTask.objects.filter(
+        status__in=[RemediationTask.Status.OPEN, RemediationTask.Status.IN_PROGRESS],
+        due_date__lte=soon,
+    ).select_related("owner", "criterion", "assessment__agency", "assessment__framework")
+    for task in tasks:
+        late = task.due_date < today
+        subject = (
+            _g("Nhiệm vụ khắc phục tiêu chí %(code)s đã quá hạn (%(due)s)")
+            if late
+            else _g("Nhiệm vụ khắc phục tiêu chí %(code)s sắp đến hạn (%(due)s)")
+        ) % {"code": task.criterion.code, "due": task.due_date.strftime("%d/%m/%Y")}
+        targets = [task.owner] if task.owner_id else list(_unit_people(task.assessment))
+        before = OutboxMessage.objects.count()
+        outbox_enqueue_many(
+            [
+                {
+                    "channel": OutboxMessage.Channel.INTERNAL,
+                    "recipient": user.username,
+                    "subject": subject,
+                    "body": task.action,
+                    "template": "parindex_task_reminder",
+                    "dedupe_key": f"par:task:{task.pk}:{'late' if late else 'soon'}:"
+                    f"{task.due_date}:{user.pk}",
+                    "user": user,
+                }
+                for user in targets
+            ]
+        )
+        queued += OutboxMessage.objects.count() - before
+    return queued
+
+
+def _unit_people(assessment: Assessment) -> Iterable[User]:
+    return User.objects.filter(
+        is_active=True,
+        role__in=[User.Role.REFORM_OFFICER, User.Role.LEADER],
+        agency__path__startswith=assessment.agency.path,
+    ).only("pk", "username")
+
+
+def _notify_once(assessment: Assessment, subject: str, key: str) -> None:
+    text = subject % _message_values(assessment)
+    outbox_enqueue_many(
+        [
+            {
+                "channel": OutboxMessage.Channel.INTERNAL,
+                "recipient": user.username,
+                "subject": text,
+                "body": text,
+                "template": "parindex_reminder",
+                "dedupe_key": f"par:{assessment.pk}:remind:{key}:{user.pk}",
+                "user": user,
+            }
+            for user in _unit_people(assessment)
+        ]
+    )

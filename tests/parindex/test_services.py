@@ -385,3 +385,19 @@ def test_remediation_tasks_are_assigned_on_weak_criteria_and_worked_through(
     with pytest.raises(AssessmentError):
         remediation_update(task, actor=world.other_agency_officer, status="in_progress")
     assert OutboxMessage.objects.filter(template="parindex_task").count() == 1
+
+
+def test_reminders_before_and_after_a_deadline_are_sent_once(world, assessment, council_member):
+    from cchc.parindex.services import parindex_remind
+
+    # Due Sat 20/12/2025: on Thu 18/12 two working days reach Fri 19/12 only; on Fri 19/12
+    # they reach Mon 22/12, past the deadline.
+    assert parindex_remind(at(2025, 12, 18, 8)) == 0
+    friday = at(2025, 12, 19, 8)
+    assert parindex_remind(friday) == 2  # the unit's reform officer and leader
+    assert parindex_remind(friday) == 0
+    assert parindex_remind(at(2025, 12, 22, 8)) == 2  # now overdue: once more
+    subjects = set(
+        OutboxMessage.objects.filter(template="parindex_reminder").values_list("subject", flat=True)
+    )
+    assert any("Quá hạn" in s and "20/12/2025" in s for s in subjects)
