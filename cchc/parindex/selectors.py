@@ -8,11 +8,22 @@ commune's). Anyone else sees none. An assessment outside the reader's scope is a
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from cchc.org.models import User
-from cchc.parindex.models import Assessment, Framework, PublishedResult, UnitKind
+from cchc.parindex.models import (
+    Assessment,
+    Evidence,
+    Framework,
+    PublishedResult,
+    Score,
+    UnitKind,
+)
+from cchc.parindex.scores import score_points
 
 WHOLE_PROVINCE_ROLES = {User.Role.HOME_AFFAIRS, User.Role.COUNCIL_MEMBER, User.Role.SYSTEM_ADMIN}
 UNIT_ROLES = {User.Role.REFORM_OFFICER, User.Role.LEADER}
@@ -76,3 +87,58 @@ def results_for_year(year: int, unit_kind: str) -> QuerySet[PublishedResult]:
         .select_related("agency", "framework")
         .order_by("rank", "agency__code")
     )
+
+
+# --- the province's own assessment (issue 12 §5) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitSource:
+    """What one unit's assessment of the same year says about a criterion of the province's
+    own assessment: its points that count now, the maximum and its evidence."""
+
+    agency_code: str
+    agency_name: str
+    unit_kind: str
+    status: str
+    points: Decimal | None
+    max_points: Decimal
+    evidence: tuple[Evidence, ...]
+
+
+def province_sources(assessment: Assessment, code: str) -> list[UnitSource]:
+    """For a criterion of the province's own assessment (against the national framework), the
+    departments', districts' and communes' assessments of the same year on the criterion with
+    the same code — the sample frameworks keep the province's codes for the eight fields and
+    their criteria — with their points and evidence, the evidence the province draws on
+    (DOMAIN B §6.3: the province self-scores and uploads evidence). Empty for a unit's own
+    assessment. Two queries."""
+    if assessment.framework.unit_kind != UnitKind.PROVINCE:
+        return []
+    scores = list(
+        Score.objects.filter(
+            assessment__framework__year=assessment.framework.year,
+            criterion__code=code,
+        )
+        .exclude(assessment__framework__unit_kind=UnitKind.PROVINCE)
+        .select_related("criterion", "assessment__agency", "assessment__framework")
+        .prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.filter(removed_at__isnull=True).order_by("added_at"),
+            )
+        )
+        .order_by("assessment__framework__unit_kind", "assessment__agency__code")
+    )
+    return [
+        UnitSource(
+            agency_code=s.assessment.agency.code,
+            agency_name=s.assessment.agency.name,
+            unit_kind=s.assessment.framework.get_unit_kind_display(),
+            status=s.assessment.get_status_display(),
+            points=score_points(s, s.criterion.method),
+            max_points=s.criterion.max_points,
+            evidence=tuple(s.evidence.all()),
+        )
+        for s in scores
+    ]

@@ -401,3 +401,27 @@ def test_reminders_before_and_after_a_deadline_are_sent_once(world, assessment, 
         OutboxMessage.objects.filter(template="parindex_reminder").values_list("subject", flat=True)
     )
     assert any("Quá hạn" in s and "20/12/2025" in s for s in subjects)
+
+
+def test_the_province_draws_on_the_units_evidence_and_measures_every_unit(world, assessment):
+    from cchc.parindex.selectors import province_sources
+    from tests.parindex.conftest import build_framework
+
+    fill(world, assessment)
+    evidence_add(assessment, "1.1", actor=world.reform_officer, document="45/KH-SXD")
+    receive(world, channel="online", now=at(2025, 3, 3))
+    province_framework = build_framework(kind="province")
+    ha = world.home_affairs_evaluator
+    own = assessment_open(province_framework, world.province, actor=ha)
+    sources = province_sources(own, "1.1")
+    assert [(s.agency_code, s.points) for s in sources] == [
+        (world.construction.code, Decimal("3.00"))
+    ]
+    assert [e.document for e in sources[0].evidence if e.document] == ["45/KH-SXD"]
+    assert len(sources[0].evidence) == 2
+    assert province_sources(assessment, "1.1") == []
+    # Home Affairs fills the province's own assessment; the live criterion counts every unit.
+    score_save(own, "1.1", actor=ha, points="4", explanation="Tổng hợp từ các sở")
+    live = score(own, "1.2")
+    assert (live.live_numerator, live.live_denominator) == (1, 1)
+    assert "submit" in allowed_actions(own, ha)
