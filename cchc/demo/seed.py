@@ -31,6 +31,7 @@ from cchc.demo import agencies as agency_data
 from cchc.demo import procedures as procedure_data
 from cchc.demo.dossiers import seed_dossiers
 from cchc.demo.feedback import seed_feedback
+from cchc.demo.parindex import seed_parindex
 from cchc.demo.surveys import seed_surveys
 from cchc.dossiers.counters import counters_check, counters_rebuild
 from cchc.org.models import Agency, User
@@ -349,4 +350,6 @@ def seed_demo(progress: Callable[[str], None] = lambda _: None) -> SeedReport:
     if counters_check():
         progress("Số liệu tổng hợp…")
         counters_rebuild()
+    progress("Chỉ số CCHC…")
+    seed_parindex()
     return report

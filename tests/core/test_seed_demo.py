@@ -15,6 +15,7 @@ from cchc.dossiers.models import Dossier, OfficerStepDailyStat, StepDailyStat
 from cchc.feedback.models import FeedbackItem, PublicationEdit, Status
 from cchc.feedback.services import feedback_check
 from cchc.org.models import Agency, User
+from cchc.parindex.models import Assessment, Framework, PublishedResult, RemediationTask
 from cchc.satisfaction.evaluation import evaluation_check
 from cchc.satisfaction.models import DossierEvaluation, DossierEvaluationScore
 from cchc.stats.report import feedback_overdue
@@ -47,6 +48,7 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
         User.objects.count(),
         Dossier.objects.count(),
         FeedbackItem.objects.count(),
+        Assessment.objects.count(),
     )
     # As a demo database made before the step counters existed: the next seed counts them.
     officer_steps = OfficerStepDailyStat.objects.count()
@@ -61,6 +63,7 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
         User.objects.count(),
         Dossier.objects.count(),
         FeedbackItem.objects.count(),
+        Assessment.objects.count(),
     ) == counts
 
     province = Agency.objects.get(code="000.00.00.H99")
@@ -117,6 +120,26 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
     assert DossierEvaluation.objects.count() == returned.count()
     assert DossierEvaluationScore.objects.count() == 9 * returned.count()
     assert evaluation_check() == []
+    # The PAR Index (issue 12 §6): two published years per kind, the same departments ranked
+    # both years (rank changes), this year's assessments in several states, remediation
+    # tasks and the province's own assessment.
+    year = timezone.localdate().year
+    for kind in ("department", "commune"):
+        statuses = set(Framework.objects.filter(unit_kind=kind).values_list("year", "status"))
+        assert statuses == {(year - 2, "published"), (year - 1, "published"), (year, "open")}
+    ranked = [
+        set(
+            PublishedResult.objects.filter(
+                framework__year=y, framework__unit_kind="department"
+            ).values_list("agency_id", flat=True)
+        )
+        for y in (year - 2, year - 1)
+    ]
+    assert len(ranked[0]) >= 5 and ranked[0] == ranked[1]
+    states = set(Assessment.objects.filter(framework__year=year).values_list("status", flat=True))
+    assert {"draft", "submitted", "clarification"} <= states
+    assert RemediationTask.objects.count() == 2
+    assert Assessment.objects.filter(agency__level="province", framework__year=year).exists()
     capsys.readouterr()
     call_command("stats_rebuild", "--check")  # exits 1 on any difference
     assert capsys.readouterr().out.strip().endswith("0 khác biệt.")
