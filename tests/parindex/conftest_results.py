@@ -123,3 +123,28 @@ def publish(framework: Framework, points: dict[Agency, dict[str, int | str]]) ->
     framework.status = Framework.Status.PUBLISHED
     framework.published_at = now
     framework.save(update_fields=["status", "published_at"])
+
+
+def publish_two_years(world: object) -> dict[str, Agency]:
+    """2024: Justice 1st, Construction 2nd, Finance 3rd. 2025: Construction and Finance tie at
+    82 (both 1st), Justice 3rd, Planning new; Finance has field II at 40 %: not eligible."""
+    finance = department("000.00.07.H98", "Sở Tài chính")
+    planning = department("000.00.09.H98", "Sở Kế hoạch và Đầu tư")
+    publish(
+        framework_of(2024),
+        {
+            world.justice: {"1.1": 40, "1.2": 30, "2.1": 20, "2.2": 5},
+            world.construction: {"1.1": 30, "1.2": 20, "2.1": 15, "2.2": 5},
+            finance: {"1.1": 10, "1.2": 10, "2.1": 10, "2.2": 5},
+        },
+    )
+    publish(
+        framework_of(2025),
+        {
+            world.construction: {"1.1": 35, "1.2": 25, "2.1": 15, "2.2": 7},
+            finance: {"1.1": 40, "1.2": 30, "2.1": 8, "2.2": 4},
+            world.justice: {"1.1": 30, "1.2": 20, "2.1": 10, "2.2": 0},
+            planning: {"1.1": "12.5", "1.2": 10, "2.1": 15, "2.2": 10},
+        },
+    )
+    return {"finance": finance, "planning": planning}

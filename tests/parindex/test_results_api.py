@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.core.test_api_document import conforms
-from tests.parindex.conftest_results import department, framework_of, publish
+from tests.parindex.conftest_results import department, framework_of, publish, publish_two_years
 
 pytestmark = pytest.mark.django_db
 
@@ -21,28 +21,7 @@ def document(client, world) -> dict:
 
 @pytest.fixture
 def two_years(world):
-    """2024: Justice 1st, Construction 2nd, Finance 3rd. 2025: Construction and Finance tie at
-    82 (both 1st), Justice 3rd, Planning new; Finance has field II at 40 %: not eligible."""
-    finance = department("000.00.07.H98", "Sở Tài chính")
-    planning = department("000.00.09.H98", "Sở Kế hoạch và Đầu tư")
-    publish(
-        framework_of(2024),
-        {
-            world.justice: {"1.1": 40, "1.2": 30, "2.1": 20, "2.2": 5},
-            world.construction: {"1.1": 30, "1.2": 20, "2.1": 15, "2.2": 5},
-            finance: {"1.1": 10, "1.2": 10, "2.1": 10, "2.2": 5},
-        },
-    )
-    publish(
-        framework_of(2025),
-        {
-            world.construction: {"1.1": 35, "1.2": 25, "2.1": 15, "2.2": 7},
-            finance: {"1.1": 40, "1.2": 30, "2.1": 8, "2.2": 4},
-            world.justice: {"1.1": 30, "1.2": 20, "2.1": 10, "2.2": 0},
-            planning: {"1.1": "12.5", "1.2": 10, "2.1": 15, "2.2": 10},
-        },
-    )
-    return {"finance": finance, "planning": planning}
+    return publish_two_years(world)
 
 
 def test_the_published_ranking_ordered_by_rank_without_signing_in(
