@@ -324,6 +324,8 @@ def test_linear_between_scores_nothing_at_the_lower_rate_and_full_at_the_upper()
     assert live_points(rule, D(4), 2, 3) == D("1.67")
     assert live_points(rule, D(4), 9, 10) == D("4.00")
     assert live_points(rule, D(4), 12, 10) == D("4.00")
+    # exact, not in floats: 4 × (1/8 − 0.1) / 0.8 = 0.125 → 0.13 (floats make it 0.1249…)
+    assert live_points(LinearBetween(D("0.1"), D("0.9")), D(4), 1, 8) == D("0.13")
 
 
 @pytest.mark.parametrize(
