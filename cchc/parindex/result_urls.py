@@ -3,6 +3,7 @@ the criterion view, scorecards and remediation tasks under ``ket-qua/``."""
 
 from django.urls import path
 
+from cchc.parindex import remediation_views
 from cchc.parindex import result_views as views
 
 urlpatterns = [
@@ -21,5 +22,23 @@ urlpatterns = [
         "ket-qua/<int:year>/<str:kind>/don-vi/<str:code>/pdf/",
         views.scorecard_pdf_view,
         name="scorecard_pdf",
+    ),
+]
+
+urlpatterns += [
+    path(
+        "ket-qua/nhiem-vu-khac-phuc/",
+        remediation_views.remediation_list_view,
+        name="remediation_list",
+    ),
+    path(
+        "ket-qua/<int:year>/<str:kind>/don-vi/<str:code>/khac-phuc/tieu-chi/<str:criterion>/",
+        remediation_views.remediation_create_view,
+        name="remediation_create",
+    ),
+    path(
+        "ket-qua/<int:year>/<str:kind>/don-vi/<str:code>/khac-phuc/<int:pk>/",
+        remediation_views.remediation_update_view,
+        name="remediation_update",
     ),
 ]

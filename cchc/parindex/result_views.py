@@ -1,8 +1,9 @@
 """Staff pages of the published PAR Index results (``/can-bo/chi-so-cchc/ket-qua/…``): the
 ranking of a year and unit kind (with its XLSX and PDF), the province-wide criterion view, and
 a unit's scorecard (with its PDF). Every officer reads the ranking and the criterion view — the
-province publishes them; a unit's scorecard, with its remediation tasks, is for the unit's own
-officers and the province-wide roles (another unit's scorecard is a 404). Nothing published for
+province publishes them; a unit's scorecard, with its remediation tasks, is for whoever reads
+the unit's assessment (``selectors.assessments_for``: its reform officer and leader, Home
+Affairs, the council, administrators); another unit's scorecard is a 404. Nothing published for
 a year and kind is a 404."""
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cchc.core.xlsx import XLSX_CONTENT_TYPE
-from cchc.org.models import Agency, User
+from cchc.domain.assessment import Role
+from cchc.org.models import User
 from cchc.org.permissions import staff_required
-from cchc.org.selectors import agencies_visible_to, agency_scope_root, sees_whole_province
 from cchc.parindex import exports
-from cchc.parindex.models import PublishedResult
+from cchc.parindex.models import Assessment, PublishedResult
 from cchc.parindex.results import (
     Ranking,
     Scorecard,
@@ -28,16 +29,17 @@ from cchc.parindex.results import (
     scorecard,
     scorecard_result,
 )
+from cchc.parindex.selectors import assessments_for
+from cchc.parindex.services import actor_roles
 
 EXPORTS = {"excel": "xlsx", "pdf": "pdf"}
-# Who assigns a remediation task: Home Affairs for any unit, a unit's leader for their own.
-ASSIGNING_ROLES = frozenset({User.Role.HOME_AFFAIRS, User.Role.SYSTEM_ADMIN})
+# Who assigns a remediation task (as ``services.remediation_create`` checks): Home Affairs for
+# any unit, a unit's leader for their own.
+ASSIGNING_ROLES = frozenset({Role.HOME_AFFAIRS, Role.UNIT_LEADER})
 
 
-def can_assign_remediation(user: User, agency: Agency) -> bool:
-    if user.is_superuser or user.role in ASSIGNING_ROLES:
-        return True
-    return user.role == User.Role.LEADER and agency_scope_root(user) == agency
+def can_assign_remediation(user: User, assessment: Assessment) -> bool:
+    return bool(actor_roles(assessment, user) & ASSIGNING_ROLES)
 
 
 def ranking_get(year: int, unit_kind: str) -> Ranking:
@@ -52,9 +54,7 @@ def result_get_for_user(user: User, year: int, unit_kind: str, code: str) -> Pub
     result = scorecard_result(year, unit_kind, code)
     if result is None:
         raise Http404
-    if not sees_whole_province(user) and not (
-        agencies_visible_to(user).filter(pk=result.agency_id).exists()
-    ):
+    if not assessments_for(user).filter(pk=result.assessment_id).exists():
         raise Http404
     return result
 
@@ -141,7 +141,7 @@ def scorecard_view(request: HttpRequest, year: int, kind: str, code: str) -> Htt
     card = _scorecard(request, year, kind, code)
     context = {
         "card": card,
-        "can_assign": can_assign_remediation(request.user, card.agency),
+        "can_assign": can_assign_remediation(request.user, card.result.assessment),
         **scorecard_charts(card),
     }
     return render(request, "parindex/results/scorecard.html", context)

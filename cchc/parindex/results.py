@@ -28,9 +28,23 @@ from django.db.models import QuerySet
 
 from cchc.domain import scoring
 from cchc.org.models import Agency
-from cchc.parindex.models import Criterion, Framework, PublishedResult, RemediationTask, UnitKind
+from cchc.parindex.models import (
+    MAX_YEAR,
+    MIN_YEAR,
+    Criterion,
+    Framework,
+    PublishedResult,
+    RemediationTask,
+    UnitKind,
+)
+from cchc.parindex.scores import field_of, leaves_of, rule_from
 
 UNIT_KINDS = tuple(UnitKind.values)
+
+
+def _known(year: int, unit_kind: str) -> bool:
+    """A year and kind a framework can have (a year from a URL may not fit the column)."""
+    return MIN_YEAR <= year <= MAX_YEAR and unit_kind in UNIT_KINDS
 
 
 def _decimal(value: object) -> Decimal | None:
@@ -130,7 +144,7 @@ def previous_ranks(year: int, unit_kind: str, agencies: Iterable[Agency]) -> dic
 def ranking(year: int, unit_kind: str) -> Ranking | None:
     """The published ranking of ``year`` and ``unit_kind`` ordered by rank (then agency code),
     ``None`` when nothing of that year and kind is published. Three queries at most."""
-    if unit_kind not in UNIT_KINDS:
+    if not _known(year, unit_kind):
         return None
     results = list(
         current_results()
@@ -182,42 +196,18 @@ class Tree:
 
 
 def framework_tree(framework: Framework) -> Tree:
-    """The scored criteria of ``framework`` in tree order, with their fields, and the scoring
-    structure over them (one query). Classification is not computed here (it is published),
-    so the default bands stand in for the framework's."""
-    nodes = list(Criterion.objects.filter(framework=framework).order_by("order", "id"))
-    children: dict[int | None, list[Criterion]] = {}
-    for node in nodes:
-        children.setdefault(node.parent_id, []).append(node)
-    leaves: list[Leaf] = []
-
-    def walk(node: Criterion, field: Criterion) -> None:
-        below = children.get(node.pk, [])
-        if not below:
-            leaves.append(Leaf(criterion=node, field=field))
-        for child in below:
-            walk(child, field)
-
-    roots = children.get(None, [])
-    for root in roots:
-        walk(root, root)
-    field_max: dict[str, Decimal] = {root.code: Decimal(0) for root in roots}
-    for leaf in leaves:
-        field_max[leaf.field.code] += leaf.criterion.max_points
-    rule = scoring.FrameworkRule(
-        fields=tuple(scoring.FieldRule(code, total) for code, total in field_max.items()),
-        leaves=tuple(
-            scoring.Leaf(
-                code=leaf.criterion.code,
-                field=leaf.field.code,
-                max_points=leaf.criterion.max_points,
-                survey=leaf.criterion.method == Criterion.Method.SURVEY,
-            )
-            for leaf in leaves
-        ),
-        rescale_without_survey=framework.rescale_without_survey,
+    """The scored criteria of ``framework`` in tree order, with their fields, and its scoring
+    rule (``cchc.parindex.scores``; one query)."""
+    criteria = list(Criterion.objects.filter(framework=framework))
+    by_pk = {node.pk: node for node in criteria}
+    leaves = tuple(
+        Leaf(criterion=node, field=field_of(node, by_pk)) for node in leaves_of(criteria)
     )
-    return Tree(rule=rule, leaves=tuple(leaves), by_code={lf.criterion.code: lf for lf in leaves})
+    return Tree(
+        rule=rule_from(framework, criteria),
+        leaves=leaves,
+        by_code={leaf.criterion.code: leaf for leaf in leaves},
+    )
 
 
 def _unit_points(tree: Tree, stored: Mapping[str, object]) -> dict[str, Decimal | None]:
@@ -249,7 +239,7 @@ def criterion_view(framework: Framework) -> list[CriterionRow]:
 
 def framework_published(year: int, unit_kind: str) -> Framework | None:
     """The framework of ``year`` and ``unit_kind`` if it has published results."""
-    if unit_kind not in UNIT_KINDS:
+    if not _known(year, unit_kind):
         return None
     return (
         Framework.objects.filter(year=year, unit_kind=unit_kind)
@@ -292,7 +282,7 @@ class Scorecard:
 
 def scorecard_result(year: int, unit_kind: str, agency_code: str) -> PublishedResult | None:
     """The result in force of the unit with ``agency_code`` for ``year`` and ``unit_kind``."""
-    if unit_kind not in UNIT_KINDS:
+    if not _known(year, unit_kind):
         return None
     return (
         current_results()

@@ -1,20 +1,26 @@
 """Published PAR Index results for the results pages, exports and API tests.
 
-A small department framework of two fields and four scored criteria (100 points):
-field I (1.1: 40, 1.2: 30), field II (2.1: 20, 2.2: 10). ``publish`` gives each unit its points
-and publishes them."""
+A small department framework of two fields and four self-assessed criteria (100 points):
+field I (1.1: 40, 1.2: 30), field II (2.1: 20, 2.2: 10). ``publish`` takes each unit through
+the assessment services with its points and publishes them."""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
-from django.utils import timezone
-
-from cchc.domain import scoring
-from cchc.org.models import Agency
-from cchc.parindex.models import Assessment, Criterion, Framework, PublishedResult
-from tests.factories import AgencyFactory
+from cchc.org.models import Agency, User
+from cchc.parindex.models import Criterion, Framework
+from cchc.parindex.services import (
+    assessment_appraise,
+    assessment_confirm,
+    assessment_open,
+    assessment_submit,
+    evidence_add,
+    framework_publish,
+    score_review,
+    score_save,
+)
+from tests.factories import AgencyFactory, UserFactory
 
 FIELDS = {
     "I": ("Công tác chỉ đạo, điều hành CCHC", {"1.1": 40, "1.2": 30}),
@@ -68,61 +74,35 @@ def department(code: str, name: str, **extra: object) -> Agency:
     )
 
 
-def _rule(framework: Framework) -> scoring.FrameworkRule:
-    from cchc.parindex.results import framework_tree
+def unit_people(agency: Agency) -> tuple[User, User]:
+    """The unit's reform officer and leader (made once per unit)."""
+    reform = UserFactory(username=f"cb.{agency.code}", role=User.Role.REFORM_OFFICER, agency=agency)
+    leader = UserFactory(username=f"ld.{agency.code}", role=User.Role.LEADER, agency=agency)
+    return reform, leader
 
-    return framework_tree(framework).rule
+
+def council() -> User:
+    province = Agency.objects.get(code="000.00.00.H98")
+    return UserFactory(username="t.council", role=User.Role.COUNCIL_MEMBER, agency=province)
 
 
 def publish(framework: Framework, points: dict[Agency, dict[str, int | str]]) -> None:
-    """Publish ``points`` (unit → points by criterion code) as the province does."""
-    rule = _rule(framework)
-    names = {code: name for code, (name, _) in FIELDS.items()}
-    scores = {
-        agency: scoring.unit_score(
-            rule, {c: Decimal(str(p)) for c, p in given.items()}, surveyed=True
-        )
-        for agency, given in points.items()
-    }
-    ranks = scoring.competition_ranks({a: s.total for a, s in scores.items()})
-    now = timezone.now()
-    for agency, score in scores.items():
-        assessment = Assessment.objects.create(
-            framework=framework,
-            agency=agency,
-            status=Assessment.Status.PUBLISHED,
-            total=score.total,
-            percent=score.percent,
-            classification=score.classification,
-            published_at=now,
-        )
-        PublishedResult.objects.create(
-            assessment=assessment,
-            framework=framework,
-            agency=agency,
-            total=score.total,
-            max_points=score.max_points,
-            percent=score.percent,
-            classification=score.classification,
-            eligible=score.eligible,
-            surveyed=True,
-            components=[
-                {
-                    "field_code": c.field,
-                    "field_name": names[c.field],
-                    "points": str(c.points),
-                    "max": str(c.max_points),
-                    "percent": None if c.percent is None else str(c.percent),
-                }
-                for c in score.components
-            ],
-            points={c: str(Decimal(str(p))) for c, p in points[agency].items()},
-            rank=ranks[agency],
-            published_at=now,
-        )
-    framework.status = Framework.Status.PUBLISHED
-    framework.published_at = now
-    framework.save(update_fields=["status", "published_at"])
+    """Each unit self-assesses ``points`` (by criterion code) with a link as evidence, its leader
+    submits, Home Affairs accepts every score, the council confirms; then the province
+    publishes them all — the same services as the pages."""
+    home_affairs = User.objects.get(username="t.homeaffairs")
+    for agency, given in points.items():
+        reform, leader = unit_people(agency)
+        assessment = assessment_open(framework, agency, actor=home_affairs)
+        for code, value in given.items():
+            score_save(assessment, code, actor=reform, points=str(value), explanation="Đã làm")
+            evidence_add(assessment, code, actor=reform, link="https://sonoivu.example.vn/bc")
+        assessment_submit(assessment, actor=leader)
+        for code in given:
+            score_review(assessment, code, actor=home_affairs, decision="accept")
+        assessment_appraise(assessment, actor=home_affairs)
+        assessment_confirm(assessment, actor=council())
+    framework_publish(framework, actor=home_affairs)
 
 
 def publish_two_years(world: object) -> dict[str, Agency]:

@@ -86,9 +86,6 @@ def test_the_classification_is_the_name_the_framework_configures(client, world):
     framework.bands = [[60, "Hoàn thành tốt"], [0, "Chưa hoàn thành"]]
     framework.save()
     publish(framework, {world.justice: {"1.1": 40, "1.2": 30, "2.1": 20, "2.2": 10}})
-    from cchc.parindex.models import PublishedResult
-
-    PublishedResult.objects.update(classification="Hoàn thành tốt")
     body = client.get("/api/v1/parindex/2025/department/ranking").json()
     assert body[0]["classification"] == "Hoàn thành tốt"
 

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from tests.dossiers.test_printing import read_pdf
 from tests.factories import UserFactory
-from tests.parindex.conftest_results import publish_two_years
+from tests.parindex.conftest_results import publish_two_years, unit_people
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,10 @@ def test_the_ranking_page_runs_the_same_queries_for_more_units(
 ):
     from tests.parindex.conftest_results import department, framework_of, publish
 
-    many = {department(f"000.00.{n:02d}.H98", f"Sở thử {n}"): {"1.1": n} for n in range(20, 35)}
+    many = {
+        department(f"000.00.{n:02d}.H98", f"Sở thử {n}"): {"1.1": n, "1.2": 0, "2.1": 0, "2.2": 0}
+        for n in range(20, 35)
+    }
     publish(framework_of(2026), many)
     client.force_login(specialist)
     with django_assert_max_num_queries(8):
@@ -172,6 +175,7 @@ def test_the_unit_reads_its_scorecard_with_components_trend_and_weak_criteria(
     html = response.content.decode()
     assert 'data-chart="components"' in html
     assert "vendor/chartjs/chart.umd.js" in html
+    assert "Giao nhiệm vụ khắc phục" not in html  # the reform officer does not assign
 
 
 def test_weak_criteria_come_most_missing_first_and_say_below_average(
@@ -183,14 +187,30 @@ def test_weak_criteria_come_most_missing_first_and_say_below_average(
     assert [
         (w.leaf.criterion.code, str(w.weakness.missing), w.weakness.below_average) for w in weak
     ] == [("1.1", "27.50", True), ("1.2", "20.00", True), ("2.1", "5.00", False)]
+    html = response.content.decode()
+    assert html.count("Giao nhiệm vụ khắc phục") == 3  # Home Affairs assigns, one per criterion
 
 
-def test_another_units_scorecard_is_a_404(client, world, two_years, other_agency_officer):
-    client.force_login(other_agency_officer)  # Justice
+def test_the_units_leader_may_assign_remediation(client, world, two_years, leader):
+    client.force_login(leader)
+    html = client.get(scorecard_url(world.construction.code)).content.decode()
+    assert html.count("Giao nhiệm vụ khắc phục") == 4
+
+
+def test_another_units_scorecard_is_a_404(client, world, two_years):
+    _, justice_leader = unit_people(world.justice)
+    client.force_login(justice_leader)
     assert client.get(scorecard_url(world.construction.code)).status_code == 404
     assert client.get(scorecard_url(world.justice.code)).status_code == 200
     pdf = reverse("parindex:scorecard_pdf", args=[2025, "department", world.construction.code])
     assert client.get(pdf).status_code == 404
+
+
+def test_an_officer_who_does_not_read_assessments_reads_no_scorecard(
+    client, world, two_years, specialist
+):
+    client.force_login(specialist)  # of Construction, but not its reform officer or leader
+    assert client.get(scorecard_url(world.construction.code)).status_code == 404
 
 
 def test_a_unit_without_a_published_result_has_no_scorecard(client, world, two_years):
