@@ -103,7 +103,12 @@ def results_index_view(request: HttpRequest) -> HttpResponse:
 @staff_required
 def ranking_view(request: HttpRequest, year: int, kind: str) -> HttpResponse:
     found = ranking_get(year, kind)
-    context = {"ranking": found, "title": exports.ranking_title(found)}
+    readable = set(
+        assessments_for(request.user)
+        .filter(framework=found.framework)
+        .values_list("agency_id", flat=True)
+    )
+    context = {"ranking": found, "title": exports.ranking_title(found), "readable": readable}
     return render(request, "parindex/results/ranking.html", context)
 
 

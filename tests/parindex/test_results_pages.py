@@ -61,6 +61,17 @@ def test_any_officer_reads_the_ranking_with_shared_ranks_changes_and_eligibility
     assert 'text-danger fw-bold">40,0%' in finance
 
 
+def test_the_ranking_links_the_scorecards_the_reader_may_open_and_the_public_ones_otherwise(
+    client, world, two_years, leader
+):
+    client.force_login(leader)  # of Construction
+    html = client.get(ranking_url()).content.decode()
+    assert f'href="{scorecard_url(world.construction.code)}"' in html
+    public = reverse("parindex_public:scorecard", args=[2025, "department", world.justice.code])
+    assert f'href="{public}"' in html
+    assert f'href="{scorecard_url(world.justice.code)}"' not in html
+
+
 def test_the_ranking_page_runs_the_same_queries_for_more_units(
     client, world, two_years, specialist, django_assert_max_num_queries
 ):

@@ -70,3 +70,10 @@ def test_nothing_published_is_a_404(client, two_years, url):
 def test_the_transparency_page_links_the_par_index(client, world):
     response = client.get(reverse("transparency:province"))
     assert reverse("parindex_public:index") in response.content.decode()
+
+
+@pytest.mark.parametrize("year", [99999999999999999999, 1999, 2101])
+def test_a_year_no_framework_can_have_is_a_404_not_an_error(client, two_years, year):
+    assert client.get(f"/cong-khai/chi-so-cchc/{year}/department/").status_code == 404
+    url = f"/cong-khai/chi-so-cchc/{year}/department/000.00.05.H98/"
+    assert client.get(url).status_code == 404
