@@ -68,7 +68,7 @@ def test_the_reform_officer_sees_only_the_units_own_assessment(
     assert response.status_code == 200
     assert page_url(assessment) in page
     assert page_url(justice_assessment) not in page
-    assert 'data-testid="count-tu-danh-gia">1<' in page
+    assert 'data-testid="count-can-thuc-hien">1<' in page
 
 
 def test_home_affairs_finds_the_submitted_assessments_to_review(

@@ -1,5 +1,5 @@
 """The assessments worklist: the tabs of the reader's role (the unit's reform officer and
-leader: their unit's assessments; Home Affairs: those to review, in clarification, to publish;
+leader: their unit's assessments, those to fill or clarify first; Home Affairs: those to review, in clarification, to publish;
 the council: those appraised), counted in one query, and a page of the tab's assessments. And
 the publication of a framework's finalised results (Home Affairs)."""
 
@@ -39,6 +39,7 @@ class Tab:
 TABS = {
     tab.name: tab
     for tab in (
+        Tab("can-thuc-hien", _("Cần thực hiện"), (S.DRAFT, S.CLARIFICATION)),
         Tab("tu-danh-gia", _("Đang tự đánh giá"), (S.DRAFT,)),
         Tab("cho-tham-dinh", _("Chờ thẩm định"), (S.SUBMITTED,)),
         Tab("giai-trinh", _("Đang giải trình"), (S.CLARIFICATION,)),
@@ -49,7 +50,7 @@ TABS = {
         Tab("tat-ca", _("Tất cả"), tuple(S.values)),
     )
 }
-UNIT_TABS = ("tu-danh-gia", "giai-trinh", "dang-tham-dinh", "da-cong-bo", "tat-ca")
+UNIT_TABS = ("can-thuc-hien", "dang-tham-dinh", "da-cong-bo", "tat-ca")
 ROLE_TABS = {
     R.HOME_AFFAIRS: ("cho-tham-dinh", "giai-trinh", "cho-cong-bo", "da-cong-bo", "tat-ca"),
     R.COUNCIL_MEMBER: ("cho-hoi-dong", "da-cong-bo", "tat-ca"),
