@@ -1,7 +1,8 @@
 """The assessments worklist: the tabs of the reader's role (the unit's reform officer and
-leader: their unit's assessments, those to fill or clarify first; Home Affairs: those to review, in clarification, to publish;
-the council: those appraised), counted in one query, and a page of the tab's assessments. And
-the publication of a framework's finalised results (Home Affairs)."""
+leader: their unit's assessments, those to fill or clarify first; Home Affairs: those to
+review, in clarification, to publish; the council: those appraised), counted in one query, and
+a page of the tab's assessments. And the publication of a framework's finalised results (Home
+Affairs)."""
 
 from __future__ import annotations
 
