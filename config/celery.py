@@ -53,6 +53,16 @@ app.conf.update(
             "schedule": 15 * 60.0,
             "options": {"expires": 14 * 60},
         },
+        "parindex-refresh": {
+            "task": "cchc.parindex_refresh",
+            "schedule": 3600.0,
+            "options": {"expires": 55 * 60},
+        },
+        "parindex-remind": {
+            "task": "cchc.parindex_remind",
+            "schedule": 3600.0,
+            "options": {"expires": 55 * 60},
+        },
         "uploads-sweep": {
             "task": "cchc.uploads_sweep",
             "schedule": 24 * 3600.0,

@@ -109,10 +109,12 @@ def uploads_sweep(*, older_than: timedelta = timedelta(days=1), now: datetime | 
     from django.core.files.storage import default_storage
 
     from cchc.dossiers.models import Dossier, DossierDocument
+    from cchc.dossiers.uploads import referenced_by_other_apps
 
     now = now or timezone.now()
     referenced = set(DossierDocument.objects.exclude(file="").values_list("file", flat=True))
     referenced |= set(Dossier.objects.exclude(result_file="").values_list("result_file", flat=True))
+    referenced |= referenced_by_other_apps()
     removed = 0
     for root in ("dossiers", "results"):
         for name in _walk(default_storage, root):

@@ -23,7 +23,7 @@ import hashlib
 import logging
 import unicodedata
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
@@ -288,3 +288,27 @@ def discard_on_error(stored: list[StoredFile]) -> Iterator[list[StoredFile]]:
     except BaseException:
         delete_stored(stored)
         raise
+
+
+# --- files other apps keep ----------------------------------------------------------------
+
+# Apps above this one store files with ``store_upload`` (feedback attachments, PAR Index
+# evidence) under the same folder as dossier papers. Each registers here, from its
+# ``AppConfig.ready``, a function listing the storage names its rows refer to, so that the
+# sweep of orphan files (``cchc.dossiers.jobs.uploads_sweep``) keeps them (ARCHITECTURE
+# "Layers": a lower app takes what it needs of a higher one as a registered hook).
+_REFERENCE_SOURCES: list[Callable[[], Iterable[str]]] = []
+
+
+def register_upload_references(source: Callable[[], Iterable[str]]) -> None:
+    """Declare ``source`` as a lister of stored files that must be kept (idempotent)."""
+    if source not in _REFERENCE_SOURCES:
+        _REFERENCE_SOURCES.append(source)
+
+
+def referenced_by_other_apps() -> set[str]:
+    """The storage names every registered app refers to."""
+    names: set[str] = set()
+    for source in _REFERENCE_SOURCES:
+        names.update(name for name in source() if name)
+    return names

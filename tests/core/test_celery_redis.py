@@ -189,6 +189,7 @@ def test_beat_schedules_outbox_escalation_payment_expiry_reminders_and_the_uploa
     import cchc.core.tasks
     import cchc.dossiers.tasks
     import cchc.feedback.tasks
+    import cchc.parindex.tasks
     import cchc.satisfaction.tasks  # noqa: F401
 
     schedule = {
@@ -201,6 +202,8 @@ def test_beat_schedules_outbox_escalation_payment_expiry_reminders_and_the_uploa
         "cchc.feedback_remind": 3600.0,
         "cchc.uploads_sweep": 24 * 3600.0,
         "cchc.evaluations_fill": 15 * 60.0,
+        "cchc.parindex_refresh": 3600.0,
+        "cchc.parindex_remind": 3600.0,
     }
     assert set(schedule) <= set(celery_app.tasks)
 

@@ -74,3 +74,38 @@ def test_uploads_sweep_removes_only_old_unreferenced_files(world, settings, tmp_
     later = timezone.now() + timedelta(days=2)
     assert uploads_sweep(now=later) == 1
     assert default_storage.exists(kept) and not default_storage.exists(orphan)
+
+
+def test_uploads_sweep_keeps_the_files_feedback_and_par_index_evidence_refer_to(
+    world, settings, tmp_path
+):
+    """Feedback attachments and PAR Index evidence are stored by the portal's upload code,
+    under the same folder as dossier papers: the sweep must know them as referenced."""
+    from datetime import timedelta
+
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from cchc.dossiers.jobs import uploads_sweep
+    from cchc.feedback.services import FeedbackInput, feedback_receive
+    from cchc.parindex.services import assessment_open, evidence_add
+    from tests.feedback.conftest import SENDER
+    from tests.parindex.conftest import build_framework, pdf
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    data = FeedbackInput(
+        kind="phan_anh",
+        category="officer_conduct",
+        title="Yêu cầu giấy tờ ngoài quy định",
+        content="Cán bộ yêu cầu nộp thêm bản sao sổ hộ khẩu.",
+        sender=SENDER,
+        subject_agency=world.construction,
+    )
+    item = feedback_receive(data, channel="portal", files=[pdf("anh-chup.pdf")])
+    attachment = item.attachments.get().file.name
+    assessment = assessment_open(
+        build_framework(), world.construction, actor=world.home_affairs_evaluator
+    )
+    evidence = evidence_add(assessment, "1.1", actor=world.reform_officer, file=pdf()).file.name
+    assert uploads_sweep(now=timezone.now() + timedelta(days=2)) == 0
+    assert default_storage.exists(attachment) and default_storage.exists(evidence)
