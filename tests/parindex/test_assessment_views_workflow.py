@@ -133,10 +133,10 @@ def test_home_affairs_appraises_with_an_adjustment_and_a_clarification_round(
 
     client.force_login(home_affairs_evaluator)
     assert review(client, submitted, "1.2", "accept").status_code == 302
-    for code in ("2.1", "2.2"):
-        points = "3" if code == "2.2" else ""
-        decision = "adjust" if code == "2.2" else "accept"
-        assert review(client, submitted, code, decision, points, "Đã xem").status_code == 302
+    assert review(client, submitted, "2.2", "adjust", "3", "Đã kiểm tra").status_code == 302
+    live = review(client, submitted, "2.1", "accept")  # the platform's points: nothing to review
+    assert live.status_code == 400
+    assert str(actions.MSG_NOT_NOW) in live.content.decode()
     assert client.post(assessment_act(submitted, "hoan-thanh-tham-dinh")).status_code == 302
     assert status(submitted) == S.APPRAISED
 
@@ -170,7 +170,7 @@ def test_home_affairs_appraises_with_an_adjustment_and_a_clarification_round(
 def test_a_published_result_reopens_only_with_a_reason(
     client, submitted, home_affairs_evaluator, council_member
 ):
-    for code in ("1.1.a", "1.1.b", "1.2", "2.1"):
+    for code in ("1.1.a", "1.1.b", "1.2"):
         services.score_review(submitted, code, actor=home_affairs_evaluator, decision="accept")
     services.score_review(
         submitted,

@@ -20,7 +20,7 @@ from cchc.parindex.models import Assessment, Criterion, Score
 MSG_NOT_NOW = _("Bạn không thể thực hiện thao tác này với bản đánh giá ở thời điểm hiện tại.")
 
 # The names ``services.allowed_actions`` gives each action.
-FILL = "fill"
+FILL = "score"
 SUBMIT = "submit"
 REVIEW = "review"
 CLARIFY = "request_clarification"
@@ -148,6 +148,7 @@ CRITERION_ACTIONS = {
 
 SELF_METHODS = {Criterion.Method.SELF}
 EVIDENCE_METHODS = {Criterion.Method.SELF, Criterion.Method.APPRAISAL}
+REVIEWED_METHODS = {Criterion.Method.SELF, Criterion.Method.APPRAISAL}
 SYSTEM_METHODS = {Criterion.Method.LIVE, Criterion.Method.SURVEY}
 MSG_EVIDENCE_REMOVED = _("Đã gỡ tài liệu kiểm chứng.")
 
@@ -157,20 +158,23 @@ def assessment_slugs(allowed: set[str]) -> list[str]:
     return [slug for slug, spec in ASSESSMENT_ACTIONS.items() if spec.action in allowed]
 
 
-def criterion_slugs(allowed: set[str], score: Score) -> list[str]:
+def criterion_slugs(allowed: set[str], score: Score, status: str) -> list[str]:
     """The forms on one criterion the user may use now: by the services' allowed actions, the
-    criterion's method and the state of its review."""
+    criterion's method and its review (during a clarification only the criteria asked about
+    change)."""
     method = score.criterion.method
+    asked = score.review == Score.Review.CLARIFY
+    changes = FILL in allowed and (status != Assessment.Status.CLARIFICATION or asked)
     slugs = []
-    if FILL in allowed and method in SELF_METHODS:
+    if changes and method in SELF_METHODS:
         slugs.append("tu-danh-gia")
-    if FILL in allowed and method in EVIDENCE_METHODS:
+    if changes and method in EVIDENCE_METHODS:
         slugs.append("tai-lieu")
-    if (ANNOTATE in allowed or FILL in allowed) and method in SYSTEM_METHODS:
+    if ANNOTATE in allowed and method in SYSTEM_METHODS:
         slugs.append("ghi-chu")
-    if REVIEW in allowed:
+    if REVIEW in allowed and method in REVIEWED_METHODS:
         slugs.append("tham-dinh")
-    if ANSWER in allowed and score.review == Score.Review.CLARIFY:
+    if ANSWER in allowed and asked:
         slugs.append("giai-trinh")
     return slugs
 
@@ -295,7 +299,12 @@ PERFORM_CRITERION: dict[str, Callable[[Assessment, str, User, django_forms.Form]
 }
 
 # A refusal's field as the services name it → the form's field.
-FIELD_ALIASES = {"file": "files", "self_points": "points", "appraised_points": "points"}
+FIELD_ALIASES = {
+    "file": "files",
+    "annotation": "text",
+    "self_points": "points",
+    "appraised_points": "points",
+}
 
 
 def error_field(form: django_forms.Form, field: str) -> str | None:

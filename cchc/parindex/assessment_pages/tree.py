@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from cchc.dossiers.selectors import Worklist
 from cchc.parindex.models import Assessment, Criterion, Evidence, Score
-from cchc.parindex.scores import assessment_score, score_points
+from cchc.parindex.scores import rule_from, score_points, unit_score_of
 from cchc.stats.measures import DOSSIERS, MEASURES
 
 
@@ -50,15 +50,21 @@ def drill_href(criterion: Criterion, agency_code: str, day_from: date, day_to: d
     return f"{reverse('dossiers:worklist')}?{urlencode(params)}"
 
 
-def assessment_tree(assessment: Assessment) -> tuple[list[Node], dict[str, Node]]:
+@dataclass
+class Tree:
+    roots: list[Node]
+    by_code: dict[str, Node]
+    criteria: list[Criterion]
+    scores: list[Score]
+
+
+def assessment_tree(assessment: Assessment) -> Tree:
     """The fields of the framework (each with its criteria and their sub-criteria), and every
     scored node by code. Three queries: criteria, scores, evidence."""
     framework = assessment.framework
     criteria = list(Criterion.objects.filter(framework=framework).order_by("order", "id"))
-    scores = {
-        s.criterion_id: s
-        for s in Score.objects.filter(assessment=assessment).select_related("reviewed_by")
-    }
+    rows = list(Score.objects.filter(assessment=assessment))
+    scores = {s.criterion_id: s for s in rows}
     evidence: dict[int, list[Evidence]] = {}
     for item in (
         Evidence.objects.filter(score__assessment=assessment, removed_at__isnull=True)
@@ -81,13 +87,13 @@ def assessment_tree(assessment: Assessment) -> tuple[list[Node], dict[str, Node]
         score.criterion = node.criterion
         node.score = score
         node.evidence = evidence.get(score.pk, [])
-        node.points = score_points(score)
+        node.points = score_points(score, node.criterion.method)
         if node.criterion.method == Criterion.Method.LIVE:
             node.drill = drill_href(
                 node.criterion, assessment.agency.code, framework.period_from, framework.period_to
             )
         by_code[node.criterion.code] = node
-    return roots, by_code
+    return Tree(roots, by_code, criteria, rows)
 
 
 def flatten(roots: list[Node]) -> list[Node]:
@@ -103,10 +109,14 @@ def flatten(roots: list[Node]) -> list[Node]:
     return rows
 
 
-def totals(assessment: Assessment, roots: list[Node]) -> dict:
-    """The assessment's total, percent, classification and the component index per field."""
-    score = assessment_score(assessment)
-    names = {node.criterion.code: node.criterion.name for node in roots}
+def totals(tree: Tree, framework: object) -> dict:
+    """The assessment's total, percent, classification and the component index per field,
+    from the rows already read (no query)."""
+    rule = rule_from(framework, tree.criteria)
+    methods = {node.pk: node.method for node in tree.criteria}
+    codes = {node.pk: node.code for node in tree.criteria}
+    score = unit_score_of(rule, tree.scores, methods, codes)
+    names = {node.criterion.code: node.criterion.name for node in tree.roots}
     return {
         "score": score,
         "components": [

@@ -27,20 +27,23 @@ from cchc.parindex.services import AssessmentError
 EVENT_LABELS = {
     "open": _("Mở bản đánh giá"),
     "score": _("Tự đánh giá tiêu chí"),
-    "evidence": _("Thêm tài liệu kiểm chứng"),
+    "evidence_add": _("Thêm tài liệu kiểm chứng"),
     "evidence_remove": _("Gỡ tài liệu kiểm chứng"),
     "annotate": _("Ghi chú tiêu chí"),
-    "answer": _("Giải trình"),
+    "answer": _("Giải trình tiêu chí"),
     "submit": _("Gửi kết quả tự đánh giá"),
-    "review": _("Thẩm định tiêu chí"),
-    "clarify": _("Yêu cầu giải trình"),
-    "request_clarification": _("Yêu cầu giải trình"),
+    "review_accept": _("Thẩm định: đồng ý"),
+    "review_adjust": _("Thẩm định: điều chỉnh điểm"),
+    "review_clarify": _("Thẩm định: yêu cầu giải trình"),
+    "request_clarification": _("Chuyển đơn vị giải trình"),
     "appraise": _("Hoàn thành thẩm định"),
     "confirm": _("Hội đồng xác nhận"),
     "send_back": _("Hội đồng trả lại"),
     "publish": _("Công bố kết quả"),
-    "reopen": _("Mở lại"),
+    "reopen": _("Mở lại để điều chỉnh"),
     "refresh": _("Cập nhật số liệu trên hệ thống"),
+    "task_create": _("Giao nhiệm vụ khắc phục"),
+    "task_update": _("Cập nhật nhiệm vụ khắc phục"),
 }
 STATUS_LABELS = dict(Assessment.Status.choices)
 
@@ -74,7 +77,7 @@ def render_assessment(
     status: int = 200,
 ) -> HttpResponse:
     allowed = set(services.allowed_actions(assessment, request.user))
-    roots, by_code = assessment_tree(assessment)
+    tree = assessment_tree(assessment)
     cards = []
     for slug in actions.assessment_slugs(allowed):
         spec = actions.ASSESSMENT_ACTIONS[slug]
@@ -90,12 +93,12 @@ def render_assessment(
     context = {
         "assessment": assessment,
         "framework": assessment.framework,
-        "rows": flatten(roots),
-        "totals": totals(assessment, roots),
+        "rows": flatten(tree.roots),
+        "totals": totals(tree, assessment.framework),
         "cards": cards,
         "can_publish": actions.PUBLISH in allowed,
         "pending_clarification": [
-            n for n in by_code.values() if n.score.review == n.score.Review.CLARIFY
+            n for n in tree.by_code.values() if n.score.review == n.score.Review.CLARIFY
         ],
         "args": url_args(assessment),
     }
@@ -129,12 +132,11 @@ def assessment_action_view(
 # --- one criterion ---------------------------------------------------------------------------
 
 
-def node_for(assessment: Assessment, code: str) -> tuple[list[Node], Node]:
-    roots, by_code = assessment_tree(assessment)
-    node = by_code.get(code)
+def node_for(assessment: Assessment, code: str) -> Node:
+    node = assessment_tree(assessment).by_code.get(code)
     if node is None:
         raise Http404
-    return roots, node
+    return node
 
 
 @require_GET
@@ -154,11 +156,11 @@ def render_criterion(
     bound: tuple[str, django_forms.Form] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    _roots, node = node_for(assessment, code)
+    node = node_for(assessment, code)
     allowed = set(services.allowed_actions(assessment, request.user))
     args = (*url_args(assessment), code)
     cards = []
-    for slug in actions.criterion_slugs(allowed, node.score):
+    for slug in actions.criterion_slugs(allowed, node.score, assessment.status):
         spec = actions.CRITERION_ACTIONS[slug]
         own = bound is not None and bound[0] == slug
         cards.append(
@@ -190,9 +192,9 @@ def criterion_action_view(
     if spec is None:
         raise Http404
     assessment = assessment_for(request, year, kind, agency)
-    _roots, node = node_for(assessment, code)
+    node = node_for(assessment, code)
     allowed = set(services.allowed_actions(assessment, request.user))
-    if slug not in actions.criterion_slugs(allowed, node.score):
+    if slug not in actions.criterion_slugs(allowed, node.score, assessment.status):
         messages.error(request, actions.MSG_NOT_NOW)
         return render_criterion(request, assessment, code, status=400)
     form = actions.build_form(spec, data=request.POST, files=request.FILES, score=node.score)
