@@ -1,5 +1,25 @@
-"""result pages of the PAR Index (included by ``cchc.parindex.urls``)."""
+"""result pages of the PAR Index (included by ``cchc.parindex.urls``): rankings, exports,
+the criterion view, scorecards and remediation tasks under ``ket-qua/``."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from cchc.parindex import result_views as views
+
+urlpatterns = [
+    path("ket-qua/", views.results_index_view, name="results"),
+    path("ket-qua/<int:year>/<str:kind>/", views.ranking_view, name="ranking"),
+    path(
+        "ket-qua/<int:year>/<str:kind>/tai-ve/<str:fmt>/",
+        views.ranking_export_view,
+        name="ranking_export",
+    ),
+    path("ket-qua/<int:year>/<str:kind>/tieu-chi/", views.criteria_view, name="criteria"),
+    path(
+        "ket-qua/<int:year>/<str:kind>/don-vi/<str:code>/", views.scorecard_view, name="scorecard"
+    ),
+    path(
+        "ket-qua/<int:year>/<str:kind>/don-vi/<str:code>/pdf/",
+        views.scorecard_pdf_view,
+        name="scorecard_pdf",
+    ),
+]
