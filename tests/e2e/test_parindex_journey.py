@@ -3,21 +3,22 @@ chromium (issue 12's acceptance): Sở Xây dựng's reform officer scores the s
 criteria with evidence (a PDF, document numbers); the department's leader submits; Home
 Affairs accepts, adjusts one criterion and asks for a clarification on another; the unit
 answers and resubmits; Home Affairs completes the appraisal, the council confirms, Home Affairs
-publishes; the published result carries the adjusted score. axe finds nothing on the
-assessment page and the review form."""
+publishes; the ranking page, the scorecard PDF and the API show the adjusted score. axe finds
+nothing on the assessment page and the review form."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from cchc.org.models import User
 from cchc.parindex import services
 from cchc.parindex.models import Assessment, PublishedResult, Score
 from tests.e2e.conftest import officer_sign_out, shot
-from tests.e2e.test_dossier_journey import sign_in
+from tests.e2e.test_dossier_journey import pdf_text, sign_in
 from tests.e2e.test_portal_accessibility import check_strictly
 from tests.factories import UserFactory
 from tests.parindex.conftest_assessment import KIND, PDF, YEAR, make_framework
@@ -194,15 +195,28 @@ def test_a_department_is_assessed_appraised_confirmed_and_published(page):
     press(page, "Công bố kết quả")
     shot(page, "parindex-published")
 
-    # The published result carries the adjusted score: 4 + 1 + 3 + 0 + 3 of 20 points.
+    # The published result carries the adjusted score: 4 + 1 (not 1,5) + 3 + 0 + 3 of 20.
     assessment.refresh_from_db()
     assert assessment.status == Assessment.Status.PUBLISHED
     adjusted = Score.objects.get(assessment=assessment, criterion__code="1.1.b")
     assert (adjusted.self_points, adjusted.appraised_points) == (Decimal("1.5"), Decimal("1"))
     result = PublishedResult.objects.get(assessment=assessment, superseded_at__isnull=True)
-    assert result.percent == Decimal("55.00")
-    page.goto(
-        page.base_url + f"/can-bo/chi-so-cchc/danh-gia/{YEAR}/{KIND}/{world.construction.code}/"
-    )
+    assert (result.total, result.max_points, result.percent) == (11, 20, Decimal("55.00"))
+    code = world.construction.code
+
+    # The ranking page, the scorecard PDF and the API show it.
+    page.goto(page.base_url + reverse("parindex:ranking", args=[YEAR, KIND]))
+    row = page.get_by_test_id(f"rank-{code}")
+    expect(row).to_contain_text("55,0%")
+    expect(row.locator("td").nth(1)).to_have_text("11")
+    text = pdf_text(page, reverse("parindex:scorecard_pdf", args=[YEAR, KIND, code]))
+    assert "Tổng điểm 11/20" in text, text
+    response = page.request.get(page.base_url + f"/api/v1/parindex/{YEAR}/{KIND}/ranking")
+    assert response.status == 200
+    (line,) = [r for r in response.json() if r["agency_code"] == code]
+    assert (line["total"], line["max"], line["percent"], line["rank"]) == (11, 20, 55, 1)
+
+    # The assessment page shows the adjusted points and the published total.
+    page.goto(page.base_url + reverse("parindex:assessment", args=[YEAR, KIND, code]))
     expect(page.get_by_test_id("assessment-percent")).to_have_text("55%")
     expect(page.get_by_test_id("points-1.1.b")).to_have_text("1")
