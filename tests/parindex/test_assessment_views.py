@@ -296,3 +296,20 @@ def test_a_live_criterion_offers_a_note_not_points(client, assessment, reform_of
     noted = client.post(act(assessment, "2.1", "ghi-chu"), {"ghi-chu-text": "Số liệu đúng"})
     assert noted.status_code == 302
     assert self_score(assessment, "2.1").annotation == "Số liệu đúng"
+
+
+def test_a_live_criterion_shows_its_figures_and_the_dossiers_behind_them(
+    client, assessment, home_affairs_evaluator
+):
+    client.force_login(home_affairs_evaluator)
+    page = client.get(criterion_url(assessment, "2.1")).content.decode()
+    score = self_score(assessment, "2.1")
+    shown = f"{score.live_numerator} / {score.live_denominator}".replace("None", "—")
+    assert f'data-testid="live-figures">{shown}<' in page
+    drill = (
+        reverse("dossiers:worklist")
+        + "?tab=all&amp;resolving=000.00.05.H98&amp;finished_from=01%2F01%2F2025"
+        + "&amp;finished_to=31%2F12%2F2025"
+    )
+    assert f'href="{drill}"' in page
+    assert drill in client.get(page_url(assessment)).content.decode()
