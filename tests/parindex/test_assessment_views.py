@@ -313,3 +313,41 @@ def test_a_live_criterion_shows_its_figures_and_the_dossiers_behind_them(
     )
     assert f'href="{drill}"' in page
     assert drill in client.get(page_url(assessment)).content.decode()
+
+
+def test_a_refused_submission_says_why_on_the_page_and_changes_nothing(client, assessment, leader):
+    client.force_login(leader)
+    response = client.post(assessment_act(assessment, "gui"))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Chưa chấm điểm các tiêu chí: 1.1.a, 1.1.b, 1.2" in page
+    assert '<details class="card mb-2 action-card" id="action-gui" open>' in page
+    assessment.refresh_from_db()
+    assert assessment.status == Assessment.Status.DRAFT
+    assert not assessment.events.filter(action="submit").exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/can-bo/chi-so-cchc/danh-gia/99999999999999999999/department/000.00.05.H98/",
+        "/can-bo/chi-so-cchc/danh-gia/2025/moon/000.00.05.H98/",
+        "/can-bo/chi-so-cchc/danh-gia/2025/department/%E2%80%AEx%20y/",
+        "/can-bo/chi-so-cchc/danh-gia/99999999999999999999/department/cong-bo/",
+        "/can-bo/chi-so-cchc/danh-gia/2025/moon/cong-bo/",
+        "/can-bo/chi-so-cchc/danh-gia/2025/department/000.00.05.H98/tieu-chi/" + "9" * 300 + "/",
+    ],
+)
+def test_odd_addresses_are_not_found_never_an_error(
+    client, assessment, home_affairs_evaluator, path
+):
+    client.force_login(home_affairs_evaluator)
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("query", ["?tab=khong-co", "?trang=abc", "?trang=999999", "?nam=0x1"])
+def test_odd_worklist_queries_fall_back_to_the_defaults(
+    client, assessment, home_affairs_evaluator, query
+):
+    client.force_login(home_affairs_evaluator)
+    assert client.get(reverse("parindex:assessments") + query).status_code == 200

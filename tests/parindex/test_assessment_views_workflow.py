@@ -196,7 +196,11 @@ def test_a_published_result_reopens_only_with_a_reason(
     assert submitted.events.filter(note__contains="Sai số liệu tiêu chí 2.2").exists()
 
 
-def test_only_home_affairs_opens_the_publication_page(client, framework, reform_officer):
+def test_only_home_affairs_opens_the_publication_page(
+    client, framework, reform_officer, admin_user
+):
     client.force_login(reform_officer)
     assert client.get(reverse("parindex:publish", args=[YEAR, KIND])).status_code == 403
     assert client.get(reverse("parindex:publish", args=[YEAR, "moon"])).status_code == 403
+    client.force_login(admin_user)  # the services let only Home Affairs publish
+    assert client.get(reverse("parindex:publish", args=[YEAR, KIND])).status_code == 403
