@@ -121,6 +121,7 @@ def test_the_assessment_page_shows_the_tree_the_totals_and_the_deadline(
         response = client.get(page_url(assessment))
     page = response.content.decode()
     assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]  # the unit's evidence and scores
     for code in ("1", "1.1", "1.1.a", "1.1.b", "1.2", "2", "2.1", "2.2"):
         assert f'data-code="{code}"' in page
     assert 'data-testid="assessment-due">15/01/2026<' in page
