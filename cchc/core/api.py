@@ -160,11 +160,15 @@ class ApiInputError(Exception):
         self.message = message
 
 
+_SOURCES = ("query", "path", "body")
+
+
 def explain_validation_errors(errors: list[dict]) -> list[dict]:
     """Turn pydantic's error list into ``[{"param", "message"}]`` with Vietnamese reasons."""
     explained = []
     for error in errors:
-        location = [str(part) for part in error.get("loc", ()) if part not in ("query", "body")]
+        # Clients know a parameter by its name, not by where ninja read it from.
+        location = [str(part) for part in error.get("loc", ()) if part not in _SOURCES]
         kind = error.get("type", "")
         if kind.startswith("union_tag"):  # the discriminator is missing or unknown: name it
             location.append(str(error.get("ctx", {}).get("discriminator", "?")).strip("'"))

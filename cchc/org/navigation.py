@@ -66,6 +66,11 @@ MENU: list[MenuItem] = [
     MenuItem(
         _("Khảo sát"), "surveys:list", _role_in("reform_officer", "home_affairs", "system_admin")
     ),
+    MenuItem(
+        _("Chỉ số CCHC"),
+        "parindex:assessments",
+        _role_in("reform_officer", "leader", "home_affairs", "council_member", "system_admin"),
+    ),
     MenuItem(_("Danh mục TTHC"), "catalog:procedure_list", _staff),
     MenuItem(_("Quản trị"), "admin:index", _admin),
 ]
