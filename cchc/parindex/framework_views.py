@@ -38,6 +38,7 @@ from cchc.parindex.frameworks import (
     may_manage_frameworks,
 )
 from cchc.parindex.models import MAX_YEAR, MIN_YEAR, Framework
+from cchc.parindex.services import AssessmentError, assessments_open_all
 
 
 def manager_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -177,9 +178,15 @@ def framework_copy_view(request: HttpRequest, year: int, kind: str) -> HttpRespo
 def framework_open_view(request: HttpRequest, year: int, kind: str) -> HttpResponse:
     framework = _framework(year, kind)
     try:
-        framework_open(framework, actor=request.user)
-    except FrameworkError as error:
+        if framework.status == Framework.Status.DRAFT:
+            framework_open(framework, actor=request.user)
+        opened = assessments_open_all(framework, actor=request.user)
+    except (FrameworkError, AssessmentError) as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Đã mở đánh giá theo bộ tiêu chí này."))
+        messages.success(
+            request,
+            _("Đã mở đánh giá theo bộ tiêu chí này: %(count)s đơn vị được giao tự đánh giá.")
+            % {"count": len(opened)},
+        )
     return redirect("parindex:framework_detail", framework.year, framework.unit_kind)

@@ -33,6 +33,7 @@ from cchc.domain.assessment import Action, Role
 from cchc.dossiers.uploads import UploadRefused, discard_on_error, store_upload
 from cchc.org.models import Agency, User
 from cchc.parindex import live
+from cchc.parindex.frameworks import framework_problems
 from cchc.parindex.models import (
     Assessment,
     AssessmentEvent,
@@ -279,8 +280,13 @@ def _fill_measured(assessment: Assessment, nodes: list[Criterion]) -> None:
 
 
 def _framework_problem(framework: Framework, criteria: list[Criterion]) -> str | None:
+    """The first thing that stops ``framework`` from being assessed (the framework pages' own
+    check, ``framework_problems``, then the pure rule as a last guard), or ``None``."""
     if not criteria:
         return _g("bộ tiêu chí chưa có tiêu chí nào")
+    problems = framework_problems(framework)
+    if problems:
+        return problems[0]
     try:
         rule_from(framework, criteria)
         for node in leaves_of(criteria):

@@ -139,7 +139,7 @@ def test_copying_onto_a_taken_year_says_so_and_writes_nothing(client, home_affai
     assert Framework.objects.count() == 2
 
 
-def test_home_affairs_opens_a_sound_framework(client, home_affairs_evaluator):
+def test_home_affairs_opens_a_sound_framework(client, world, home_affairs_evaluator):
     framework = small_framework()
     client.force_login(home_affairs_evaluator)
 
@@ -148,6 +148,12 @@ def test_home_affairs_opens_a_sound_framework(client, home_affairs_evaluator):
 
     framework.refresh_from_db()
     assert framework.status == Framework.Status.OPEN
+    # Every unit of the kind gets its assessment to fill, and its reform officer finds it.
+    units = set(framework.assessments.values_list("agency__code", flat=True))
+    assert units == {world.construction.code, world.justice.code}
+    # A unit created later is given its assessment by opening again.
+    client.post(_url("framework_open", framework))
+    assert framework.assessments.count() == 2
 
 
 def test_the_admin_shows_a_framework_and_its_tree_read_only(client, admin_user):
