@@ -16,6 +16,9 @@ urlpatterns = [
     path(ASSESSMENT, views.assessment_view, name="assessment"),
     path(ASSESSMENT + "lich-su/", views.history_view, name="assessment_history"),
     path(
+        ASSESSMENT + "cap-nhat-so-lieu/", views.assessment_refresh_view, name="assessment_refresh"
+    ),
+    path(
         ASSESSMENT + "thao-tac/<slug:slug>/",
         views.assessment_action_view,
         name="assessment_action",

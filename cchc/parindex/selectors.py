@@ -97,6 +97,8 @@ class UnitSource:
     """What one unit's assessment of the same year says about a criterion of the province's
     own assessment: its points that count now, the maximum and its evidence."""
 
+    year: int
+    kind: str
     agency_code: str
     agency_name: str
     unit_kind: str
@@ -132,6 +134,8 @@ def province_sources(assessment: Assessment, code: str) -> list[UnitSource]:
     )
     return [
         UnitSource(
+            year=s.assessment.framework.year,
+            kind=s.assessment.framework.unit_kind,
             agency_code=s.assessment.agency.code,
             agency_name=s.assessment.agency.name,
             unit_kind=s.assessment.framework.get_unit_kind_display(),

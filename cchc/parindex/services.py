@@ -572,6 +572,7 @@ def assessment_submit(assessment: Assessment, *, actor: object) -> Assessment:
         if bare:
             raise AssessmentError(_g(str(MSG_MISSING_EVIDENCE)) % {"codes": _codes(bare)})
         source = assessment.status
+        _fill_measured(assessment, _measured_nodes(assessment))
         if source == Assessment.Status.CLARIFICATION:
             asked = [s for s in scores if s.review == Score.Review.CLARIFY]
             unanswered = [s for s in asked if not s.clarification_answer.strip()]
@@ -582,6 +583,7 @@ def assessment_submit(assessment: Assessment, *, actor: object) -> Assessment:
         assessment.due_date = None
         assessment.submitted_at = timezone.now()
         assessment.save(update_fields=["status", "due_date", "submitted_at", "updated_at"])
+        recompute(assessment)
         _event(assessment, actor, "submit", source)
         _notify_role(
             assessment,
@@ -854,6 +856,15 @@ def live_refresh(assessment: Assessment) -> Assessment:
         flow.transition(assessment.status, Action.REFRESH, Role.SYSTEM)
         _fill_measured(assessment, _measured_nodes(assessment))
         return recompute(assessment)
+
+
+def live_refresh_for(assessment: Assessment, *, actor: object) -> Assessment:
+    """An officer of the assessment (the unit, Home Affairs, the council) asks the platform to
+    recount its live and survey criteria now rather than at the next hourly run (the embedded
+    installation has no scheduler). Refused once the council has confirmed."""
+    if not actor_roles(assessment, actor) or assessment.status not in flow.OPEN_STATES:
+        raise AssessmentError(MSG_NOT_ALLOWED)
+    return live_refresh(assessment)
 
 
 def live_refresh_all() -> int:

@@ -17,11 +17,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
+from cchc.domain.assessment import OPEN_STATES
 from cchc.org.permissions import staff_required
 from cchc.parindex import selectors, services
 from cchc.parindex.assessment_pages import actions
 from cchc.parindex.assessment_pages.tree import Node, assessment_tree, flatten, totals
 from cchc.parindex.models import Assessment, AssessmentEvent, Evidence
+from cchc.parindex.selectors import province_sources
 from cchc.parindex.services import AssessmentError
 
 EVENT_LABELS = {
@@ -63,6 +65,22 @@ def url_args(assessment: Assessment) -> tuple:
 # --- the assessment page ---------------------------------------------------------------------
 
 
+@require_POST
+@staff_required
+def assessment_refresh_view(
+    request: HttpRequest, year: int, kind: str, agency: str
+) -> HttpResponse:
+    """Recount the live and survey criteria now (``services.live_refresh_for``)."""
+    assessment = assessment_for(request, year, kind, agency)
+    try:
+        services.live_refresh_for(assessment, actor=request.user)
+    except AssessmentError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã cập nhật số liệu trên hệ thống."))
+    return redirect("parindex:assessment", *url_args(assessment))
+
+
 @require_GET
 @staff_required
 def assessment_view(request: HttpRequest, year: int, kind: str, agency: str) -> HttpResponse:
@@ -97,6 +115,8 @@ def render_assessment(
         "totals": totals(tree, assessment.framework),
         "cards": cards,
         "can_publish": actions.PUBLISH in allowed,
+        "can_refresh": bool(services.actor_roles(assessment, request.user))
+        and assessment.status in OPEN_STATES,
         "pending_clarification": [
             n for n in tree.by_code.values() if n.score.review == n.score.Review.CLARIFY
         ],
@@ -179,6 +199,8 @@ def render_criterion(
         "cards": cards,
         "can_remove_evidence": actions.FILL in allowed,
         "args": url_args(assessment),
+        # The province's own assessment: what the units said on the same criterion (§5).
+        "sources": province_sources(assessment, node.criterion.code),
     }
     return render(request, "parindex/assessment/criterion_detail.html", context, status=status)
 
