@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import zipfile
+from collections.abc import Callable
 from io import BytesIO
 from typing import IO
 
@@ -88,15 +89,27 @@ def _finish(errors: list[ImportRowError]) -> list[ImportRowError]:
 
 
 def _read_file(file_obj: IO[bytes]) -> tuple[dict[str, list], list[ImportRowError]]:
-    too_big = file_error(_(ERR_FILE_TOO_BIG).format(mb=MAX_FILE_BYTES // (1024 * 1024)))
-    if (getattr(file_obj, "size", None) or 0) > MAX_FILE_BYTES:
+    return read_workbook(file_obj, _read_sheets, max_bytes=MAX_FILE_BYTES)
+
+
+def read_workbook(
+    file_obj: IO[bytes],
+    read_sheets: Callable[[Workbook], tuple[dict[str, list], list[ImportRowError]]],
+    *,
+    max_bytes: int,
+) -> tuple[dict[str, list], list[ImportRowError]]:
+    """Open an untrusted upload as a workbook and hand it to ``read_sheets``: too big (as sent
+    or unpacked: a zip bomb), empty, not an .xlsx or unreadable → one file-level error, never an
+    exception. Shared by every workbook import (the catalogue, the PAR Index frameworks)."""
+    too_big = file_error(_(ERR_FILE_TOO_BIG).format(mb=max_bytes // (1024 * 1024)))
+    if (getattr(file_obj, "size", None) or 0) > max_bytes:
         return {}, [too_big]
     if hasattr(file_obj, "seek"):
         file_obj.seek(0)
-    data = file_obj.read(MAX_FILE_BYTES + 1)
+    data = file_obj.read(max_bytes + 1)
     if not data:
         return {}, [file_error(_(ERR_EMPTY_FILE))]
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > max_bytes:
         return {}, [too_big]
     if not zipfile.is_zipfile(BytesIO(data)):
         return {}, [file_error(_(ERR_NOT_XLSX))]
@@ -109,7 +122,7 @@ def _read_file(file_obj: IO[bytes]) -> tuple[dict[str, list], list[ImportRowErro
     try:
         book = load_workbook(BytesIO(data), read_only=True, data_only=True)
         try:
-            return _read_sheets(book)
+            return read_sheets(book)
         finally:
             book.close()
     except Exception:

@@ -9,28 +9,21 @@ before parsing.
 
 from __future__ import annotations
 
-import logging
 import re
-import zipfile
 from decimal import Decimal
-from io import BytesIO
 from typing import IO
 
 from django.db import IntegrityError
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from cchc.catalog.excel.cells import cell_decimal, cell_text
+from cchc.catalog.excel.importer import read_workbook
 from cchc.catalog.excel.layout import (
-    ERR_CORRUPT,
-    ERR_EMPTY_FILE,
-    ERR_FILE_TOO_BIG,
     ERR_HEADER,
     ERR_MISSING_SHEET,
-    ERR_NOT_XLSX,
     ERR_TOO_MANY_ROWS,
-    MAX_UNPACKED_BYTES,
     ImportRowError,
     file_error,
 )
@@ -75,8 +68,6 @@ from cchc.parindex.frameworks import (
 )
 from cchc.parindex.models import MAX_YEAR, MIN_YEAR, default_bands
 from cchc.stats.measures import MEASURES
-
-logger = logging.getLogger(__name__)
 
 
 def import_framework(file_obj: IO[bytes], *, actor: User | None) -> FrameworkImport:
@@ -321,34 +312,7 @@ def _steps(cells: Cells, raw: object, where: tuple[str, str]) -> list:
 
 
 def _read_file(file_obj: IO[bytes]) -> tuple[dict[str, list], list[ImportRowError]]:
-    too_big = file_error(_(ERR_FILE_TOO_BIG).format(mb=MAX_FILE_BYTES // (1024 * 1024)))
-    if (getattr(file_obj, "size", None) or 0) > MAX_FILE_BYTES:
-        return {}, [too_big]
-    if hasattr(file_obj, "seek"):
-        file_obj.seek(0)
-    data = file_obj.read(MAX_FILE_BYTES + 1)
-    if not data:
-        return {}, [file_error(_(ERR_EMPTY_FILE))]
-    if len(data) > MAX_FILE_BYTES:
-        return {}, [too_big]
-    if not zipfile.is_zipfile(BytesIO(data)):
-        return {}, [file_error(_(ERR_NOT_XLSX))]
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        members = archive.infolist()
-    if "[Content_Types].xml" not in {m.filename for m in members}:
-        return {}, [file_error(_(ERR_NOT_XLSX))]
-    if sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
-        return {}, [too_big]
-    try:
-        book = load_workbook(BytesIO(data), read_only=True, data_only=True)
-        try:
-            return _read_sheets(book)
-        finally:
-            book.close()
-    except Exception:
-        # Whatever the parser trips on in an untrusted file, the answer is "bad file", not a 500.
-        logger.info("unreadable workbook", exc_info=True)
-        return {}, [file_error(_(ERR_CORRUPT))]
+    return read_workbook(file_obj, _read_sheets, max_bytes=MAX_FILE_BYTES)
 
 
 def _read_sheets(book: Workbook) -> tuple[dict[str, list], list[ImportRowError]]:
