@@ -299,11 +299,22 @@ def _framework_problem(framework: Framework, criteria: list[Criterion]) -> str |
     return None
 
 
+def _may_open(actor: object) -> bool:
+    """Home Affairs opens assessments; so may the system administrator, who also manages the
+    frameworks."""
+    if not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        return False
+    return bool(
+        actor.is_superuser or actor.role in (User.Role.HOME_AFFAIRS, User.Role.SYSTEM_ADMIN)
+    )
+
+
 def assessment_open(framework: Framework, agency: Agency, *, actor: object) -> Assessment:
     """Open ``agency``'s assessment against ``framework``: one score per scored node, the live
     and survey nodes measured, due on the framework's self-assessment deadline. Home Affairs
-    opens; the framework's structure is locked from then on (status *open*)."""
-    if not (getattr(actor, "is_authenticated", False) and actor.role == User.Role.HOME_AFFAIRS):
+    (or the system administrator) opens; the framework's structure is locked from then on
+    (status *open*)."""
+    if not _may_open(actor):
         raise AssessmentError(MSG_NOT_ALLOWED)
     with transaction.atomic():
         framework = Framework.objects.select_for_update().get(pk=framework.pk)
@@ -313,7 +324,7 @@ def assessment_open(framework: Framework, agency: Agency, *, actor: object) -> A
 def assessments_open_all(framework: Framework, *, actor: object) -> list[Assessment]:
     """Open the assessment of every unit of the framework's kind that exists in its period and
     has none yet."""
-    if not (getattr(actor, "is_authenticated", False) and actor.role == User.Role.HOME_AFFAIRS):
+    if not _may_open(actor):
         raise AssessmentError(MSG_NOT_ALLOWED)
     with transaction.atomic():
         framework = Framework.objects.select_for_update().get(pk=framework.pk)

@@ -425,3 +425,9 @@ def test_the_province_draws_on_the_units_evidence_and_measures_every_unit(world,
     live = score(own, "1.2")
     assert (live.live_numerator, live.live_denominator) == (1, 1)
     assert "submit" in allowed_actions(own, ha)
+
+
+def test_the_system_administrator_may_open_assessments_but_not_appraise(world, framework):
+    opened = assessments_open_all(framework, actor=world.admin)
+    assert {a.agency for a in opened} == {world.construction, world.justice}
+    assert allowed_actions(opened[0], world.admin) == set()
