@@ -331,7 +331,8 @@ def _in_progress(
     rng: random.Random,
 ) -> int:
     """This year: every unit opened; the demo's department in clarification, two units
-    submitted, two filling in, the others not started."""
+    submitted (one of them appraised, awaiting the council), two filling in, the others not
+    started."""
     nodes = scored_criteria(framework)
     made = 0
     started = 0
@@ -349,6 +350,10 @@ def _in_progress(
                 continue
         given = _fill(assessment, nodes, unit, unit.quality, rng)
         assessment_submit(assessment, actor=unit.leader)
+        if not demo_unit and started == 2:
+            # Appraised by Home Affairs: the council (demo.council) has one to confirm.
+            _review(assessment, nodes, given, unit.quality, ha, rng)
+            assessment_appraise(assessment, actor=ha)
         if demo_unit:
             code = next(c for c, p in given.items() if p > 0)
             score_review(

@@ -137,7 +137,7 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
     ]
     assert len(ranked[0]) >= 5 and ranked[0] == ranked[1]
     states = set(Assessment.objects.filter(framework__year=year).values_list("status", flat=True))
-    assert {"draft", "submitted", "clarification"} <= states
+    assert {"draft", "submitted", "clarification", "appraised"} <= states
     assert RemediationTask.objects.count() == 2
     assert Assessment.objects.filter(agency__level="province", framework__year=year).exists()
     capsys.readouterr()
