@@ -40,6 +40,7 @@ from cchc.dossiers.api import router as dossier_router
 from cchc.dossiers.services import DossierInputError
 from cchc.org.api import router as org_router
 from cchc.parindex.api import router as parindex_router
+from cchc.plans.api import router as plans_router
 from cchc.stats.api import duty_router
 from cchc.stats.api import router as serving_index_router
 from cchc.surveys.api import router as surveys_router
@@ -269,6 +270,7 @@ api.add_router("/serving-index", serving_index_router)
 api.add_router("/surveys", surveys_router)
 api.add_router("/satisfaction", duty_router)
 api.add_router("/parindex", parindex_router)
+api.add_router("/plans", plans_router)
 
 
 # --- Django's error views (config.urls): JSON under /api/, the usual pages elsewhere ----------

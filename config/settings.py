@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "cchc.feedback",
     "cchc.surveys",
     "cchc.parindex",
+    "cchc.plans",
     "cchc.demo",
 ]
 

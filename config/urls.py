@@ -36,6 +36,7 @@ urlpatterns = [
     path("can-bo/phan-anh/", include("cchc.feedback.urls")),
     path("can-bo/khao-sat/", include("cchc.surveys.urls")),
     path("can-bo/chi-so-cchc/", include("cchc.parindex.urls")),
+    path("can-bo/ke-hoach/", include("cchc.plans.urls")),
     path("cong-khai/", include("cchc.stats.public_urls")),
     path("dich-vu-cong/", include("cchc.portal.urls")),
     # The address printed on every receipt (Mẫu 01) and in every notification.

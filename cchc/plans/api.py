@@ -1,0 +1,5 @@
+"""API v1 of the reform plans (``/api/v1/plans/…``)."""
+
+from ninja import Router
+
+router = Router(tags=["plans"])
