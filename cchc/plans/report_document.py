@@ -100,7 +100,7 @@ def one_stop_rows(o: dict) -> list[list[str]]:
     ]
 
 
-def _tables(figures: dict) -> list[FigureTable]:
+def figure_tables(figures: dict) -> list[FigureTable]:
     label, value = _("Nội dung"), _("Kết quả")
     plan = figures.get("plan") or {"total": 0, "by_status": {}}
     statuses = dict(PlanTask.Status.choices)
@@ -216,7 +216,7 @@ def build_document(report: PeriodicReport) -> ReportDocument:
     province = is_province(agency)
     agencies = figures.get("agencies") or []
     with translation.override("vi"):
-        results = Section(_("I. KẾT QUẢ ĐẠT ĐƯỢC"), _lines(report.results), _tables(figures))
+        results = Section(_("I. KẾT QUẢ ĐẠT ĐƯỢC"), _lines(report.results), figure_tables(figures))
         limitations = Section(_("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"), _lines(report.limitations))
         proposals = Section(_("III. ĐỀ XUẤT, KIẾN NGHỊ"), _lines(report.proposals))
         if province:

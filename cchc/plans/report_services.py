@@ -40,6 +40,13 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
     RETURN: (frozenset({S.SUBMITTED}), S.RETURNED),
     ACCEPT: (frozenset({S.SUBMITTED}), S.ACCEPTED),
 }
+ACTION_LABELS = {
+    OPEN: _("Lập báo cáo"),
+    SAVE: _("Lưu nội dung"),
+    SUBMIT: _("Gửi báo cáo"),
+    RETURN: _("Trả lại để chỉnh sửa"),
+    ACCEPT: _("Tiếp nhận"),
+}
 UNIT_ROLES = frozenset({User.Role.REFORM_OFFICER, User.Role.LEADER})
 NARRATIVE_MAX = 20000
 RECIPIENTS_MAX = 2000
