@@ -72,6 +72,8 @@ def test_bad_input_is_a_message_never_a_500(client, draft_report, world):
     response = client.post(url("report_edit", draft_report), {**NARRATIVE, "number": "x" * 51})
     assert response.status_code == 400
     assert client.get(url("report_download", draft_report, "xls")).status_code == 404
+    huge = LIST + "99999999999999999999999/"  # the report page of an impossible number
+    assert client.get(huge).status_code == 404
     assert client.get(LIST, {"nam": "99999", "ky": "zz", "trang-thai": "<x>"}).status_code == 200
     draft_report.refresh_from_db()
     assert draft_report.results == NARRATIVE["results"]

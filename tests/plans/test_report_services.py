@@ -156,3 +156,20 @@ def test_the_province_report_consolidates_the_units_reports(draft_report, world)
     province = reports.report_submit(province, actor=world.home_affairs_evaluator)
     assert province.snapshot["agencies"][0]["code"] == world.construction.code
     assert justice.status == PeriodicReport.Status.DRAFT
+
+
+def test_the_index_result_and_the_duty_flags_are_the_units(world):
+    from tests.parindex.conftest_results import framework_of, publish
+    from tests.stats.test_report import build_activity
+
+    publish(framework_of(2024), {world.construction: {"1.1": 30, "1.2": 20, "2.1": 15, "2.2": 5}})
+    build_activity(world)  # 2025: two of three ratings not satisfied
+    figures = report_figures(world.construction, 2025, "year")
+    assert figures["index"]["year"] == 2024 and figures["index"]["percent"] == "70.00"
+    assert figures["index"]["rank"] == 1
+    assert figures["satisfaction"]["ratings"] == 3 and figures["satisfaction"]["satisfied"] == 1
+    assert figures["satisfaction"]["duty_flags"] == [
+        {"code": world.construction.code, "name": "Sở Xây dựng", "flag": "not_fulfilling"}
+    ]
+    assert report_figures(world.justice, 2025, "year")["index"] is None
+    assert report_figures(world.justice, 2025, "year")["satisfaction"]["duty_flags"] == []
