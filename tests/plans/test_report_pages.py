@@ -115,6 +115,8 @@ def test_home_affairs_returns_with_a_comment_then_accepts(client, draft_report, 
     province = PeriodicReport.objects.get(agency=world.province)
     page = client.get(url("report", province)).content.decode()
     assert 'data-testid="agency-000.00.05.H98"' in page and "Đã bổ sung." in page
+    assert "Ủy ban nhân dân tỉnh Thử Nghiệm — Báo cáo Quý I năm 2025" in page
+    assert NARRATIVE["limitations"] in page and NARRATIVE["proposals"] in page
     docx = client.get(url("report_download", province, "docx"))
     assert docx.status_code == 200 and docx["Content-Disposition"].endswith('.docx"')
     pdf = client.get(url("report_download", province, "pdf"))
