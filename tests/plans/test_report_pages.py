@@ -8,6 +8,9 @@ bad input never a 500."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 from django.urls import reverse
 
@@ -121,3 +124,18 @@ def test_home_affairs_returns_with_a_comment_then_accepts(client, draft_report, 
     assert docx.status_code == 200 and docx["Content-Disposition"].endswith('.docx"')
     pdf = client.get(url("report_download", province, "pdf"))
     assert pdf.content.startswith(b"%PDF-")
+
+
+def test_the_report_page_reads_in_english_while_the_document_stays_vietnamese(
+    client, draft_report, world
+):
+    client.force_login(world.reform_officer)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(url("report", draft_report)).content.decode()
+    assert "Dossiers received" in page and "Send to Home Affairs" in page
+    assert "Số hồ sơ tiếp nhận" not in page
+    pdf = client.get(url("report_download", draft_report, "pdf"))
+    assert pdf.content[:5] == b"%PDF-"
+    docx = client.get(url("report_download", draft_report, "docx")).content
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        assert "Số hồ sơ tiếp nhận".encode() in package.read("word/document.xml")
