@@ -23,7 +23,8 @@ from cchc.plans.register_services import (
     iso_save,
 )
 from cchc.plans.services import PlanError
-from cchc.stats.serving import measure_counts
+from cchc.stats.models import IndexGroup, IndexIndicator
+from cchc.stats.serving import measure_counts, serving_index
 from tests.parindex.conftest import build_framework
 
 HEADER = "Mã cơ quan,Tháng,Văn bản đi,Văn bản đi điện tử,Văn bản đến,Văn bản đến điện tử\n"
@@ -247,3 +248,25 @@ def test_a_live_par_criterion_bound_to_the_documents_scores_from_entered_months(
     assert (score.live_numerator, score.live_denominator) == (60, 200)
     # 30 % on the linear rule from 0 % (0 points) to 50 % (3 points)
     assert score.system_points == Decimal("1.80")
+
+
+def test_a_serving_index_indicator_bound_to_the_documents_counts_the_entered_months(world):
+    group = IndexGroup.objects.create(
+        code="HDH", name="Hiện đại hoá", max_points=Decimal(10), valid_from=date(2025, 1, 1)
+    )
+    IndexIndicator.objects.create(
+        code="HDH1",
+        name="Tỷ lệ văn bản điện tử",
+        group=group,
+        numerator="documents_electronic",
+        denominator="documents_total",
+        max_points=Decimal(10),
+        rule=IndexIndicator.Rule.LINEAR,
+        valid_from=date(2025, 1, 1),
+    )
+    enter(world, month=date(2025, 1, 1), counts=(100, 60, 100, 0))
+    index = serving_index(day_from=date(2025, 1, 1), day_to=date(2025, 3, 31))
+    (construction,) = [a for a in index.agencies if a.agency_id == world.construction.pk]
+    (line,) = [i for i in construction.indicators if i.code == "HDH1"]
+    assert (line.numerator, line.denominator) == (60, 200)
+    assert line.points == Decimal("3.00")
