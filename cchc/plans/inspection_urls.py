@@ -21,6 +21,11 @@ urlpatterns: list[URLPattern] = [
         name="finding_close",
     ),
     path(
+        "kiem-tra/<int:pk>/ton-tai/<int:finding>/tep/<str:which>/",
+        inspection_views.finding_file_view,
+        name="finding_file",
+    ),
+    path(
         "kiem-tra/<int:pk>/ket-thuc/",
         inspection_views.inspection_close_view,
         name="inspection_close",

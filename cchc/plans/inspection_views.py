@@ -5,11 +5,15 @@ goes through ``cchc.plans.inspection_services``; a refusal is shown on the form.
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -202,4 +206,31 @@ def inspection_minute_view(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _inspection(request.user, pk)
     response = HttpResponse(minute_docx(inspection), content_type=CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{minute_filename(inspection)}"'
+    return response
+
+
+@require_GET
+@staff_required
+def finding_file_view(request: HttpRequest, pk: int, finding: int, which: str) -> FileResponse:
+    """A finding's evidence (``bang-chung``) or closure (``khac-phuc``) file, as a download,
+    for those who may read the inspection."""
+    inspection = _inspection(request.user, pk)
+    row = Finding.objects.filter(inspection=inspection, pk=finding).first()
+    if row is None or which not in ("bang-chung", "khac-phuc"):
+        raise Http404
+    file, name = (
+        (row.evidence_file, row.evidence_name)
+        if which == "bang-chung"
+        else (row.closure_file, row.closure_name)
+    )
+    if not file or not default_storage.exists(file.name):
+        raise Http404
+    ext = PurePosixPath(file.name).suffix
+    stem = slugify(PurePosixPath(name).stem)[:60] or "minh-chung"
+    response = FileResponse(
+        default_storage.open(file.name, "rb"), as_attachment=True, filename=f"{stem}{ext}"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

@@ -122,3 +122,17 @@ def test_unknown_ids_are_404s(client, world):
     assert client.get(reverse("plans:inspection", args=[999999])).status_code == 404
     assert client.get(reverse("plans:finding_close", args=[999999, 1])).status_code == 404
     assert client.get(reverse("plans:inspections") + "?trang-thai=bogus").status_code == 200
+
+
+def test_a_findings_evidence_downloads_for_the_agency_and_is_a_404_for_another(client, world):
+    inspection, finding = with_finding(world, evidence_file=pdf())
+    url = reverse("plans:finding_file", args=[inspection.pk, finding.pk, "bang-chung"])
+    client.force_login(world.reform_officer)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert "minh-chung.pdf" in response["Content-Disposition"]
+    closure = reverse("plans:finding_file", args=[inspection.pk, finding.pk, "khac-phuc"])
+    assert client.get(closure).status_code == 404
+    client.force_login(world.other_agency_officer)
+    assert client.get(url).status_code == 404
