@@ -21,5 +21,10 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from cchc.dossiers.uploads import register_upload_references
+        from cchc.plans.register_services import document_measures
+        from cchc.stats.measures import register_measure_provider
 
         register_upload_references(plan_files)
+        # The electronic-document register's counts as measures of the serving index and the
+        # PAR Index's live criteria (``documents_total``, ``documents_electronic``).
+        register_measure_provider(document_measures)

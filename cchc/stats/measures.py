@@ -21,7 +21,12 @@ Sources, and the one query each costs for every agency of the period together:
   (``cchc.surveys.selectors.survey_agency_indexes``, one query), an agency's divisions rolled
   up to it; counted only for the agencies the dossier and rating counters bring into the index;
 - ``USAGE`` — the catalogue's procedures crossed with one more sum over ``DossierDailyStat``
-  per (resolving agency, procedure): which of them had an online dossier, an online payment.
+  per (resolving agency, procedure): which of them had an online dossier, an online payment;
+- ``REGISTERED`` — counts an app above this one keeps (the modernisation registers of
+  ``cchc.plans``: documents sent and received per month) and hands over through a provider it
+  registers from its ``AppConfig.ready`` (``register_measure_provider``; ARCHITECTURE "Layers":
+  a lower app takes what it needs of a higher one as a registered hook). One query per
+  provider; the units it counts join the index even without a dossier or a rating.
 
 Each measure's docstring (``Measure.doc``) says what it counts and any approximation; the
 guide for leaders and reform officers (docs/guide/serving-index.md) says the same in words.
@@ -29,7 +34,9 @@ guide for leaders and reform officers (docs/guide/serving-index.md) says the sam
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import F, Q, Sum
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +47,7 @@ CATALOGUE = "catalogue"
 USAGE = "usage"
 FEEDBACK = "feedback"
 SURVEY = "survey"
+REGISTERED = "registered"
 
 ENTERED = "entered"
 ONLINE = "online"
@@ -220,8 +228,51 @@ MEASURES: dict[str, Measure] = {
             "Fee-bearing procedures of the agency with at least one payment settled online "
             "in the period.",
         ),
+        Measure(
+            "documents_total",
+            _("Văn bản đi, đến"),
+            REGISTERED,
+            "Documents the agency sent and received in the months of the period (a month "
+            "counts when its first day lies in the period), as entered monthly or imported "
+            "from the document system into the register of electronic documents.",
+        ),
+        Measure(
+            "documents_electronic",
+            _("Văn bản đi, đến điện tử"),
+            REGISTERED,
+            "Of those, sent or received electronically (văn bản điện tử).",
+        ),
     )
 }
+
+# A provider counts REGISTERED measures: (measure names, first day, last day, the agencies in
+# scope or None for all, the agency level or "") → {unit pk: {measure: count}}.
+MeasureProvider = Callable[[set[str], date, date, object, str], dict[int, dict[str, int]]]
+_PROVIDERS: list[MeasureProvider] = []
+
+
+def register_measure_provider(provider: MeasureProvider) -> None:
+    """Called by an app above this one from its ``AppConfig.ready`` (idempotent)."""
+    if provider not in _PROVIDERS:
+        _PROVIDERS.append(provider)
+
+
+def registered_counts(
+    measures: set[str], day_from: date, day_to: date, agencies: object, agency_kind: str
+) -> dict[int, dict[str, int]]:
+    """The REGISTERED ``measures`` of every unit, summed over the registered providers."""
+    wanted = {name for name in measures if MEASURES[name].source == REGISTERED}
+    found: dict[int, dict[str, int]] = {}
+    if not wanted:
+        return found
+    for provider in _PROVIDERS:
+        for pk, line in provider(wanted, day_from, day_to, agencies, agency_kind).items():
+            target = found.setdefault(pk, {})
+            for name, amount in line.items():
+                if name in wanted:
+                    target[name] = target.get(name, 0) + int(amount or 0)
+    return found
+
 
 MEASURE_CHOICES = [(ENTERED, _("Nhập tay theo cơ quan và kỳ"))] + [
     (m.name, m.label) for m in MEASURES.values()

@@ -62,8 +62,10 @@ from cchc.stats.measures import (
     OFFERING_ONLINE,
     ONLINE,
     RATINGS,
+    REGISTERED,
     SURVEY,
     USAGE,
+    registered_counts,
 )
 from cchc.stats.models import EnteredValue, IndexIndicator
 from cchc.surveys.selectors import survey_agency_indexes
@@ -320,8 +322,9 @@ def _measure_values(
     agencies: QuerySet[Agency] | None,
     agency_kind: str,
 ) -> tuple[dict[int, dict[str, int]], list[Agency]]:
-    """The counts of ``measures`` per unit credited with dossiers or ratings in the period,
-    and the units (ordered by code)."""
+    """The counts of ``measures`` per unit credited with dossiers or ratings in the period (or
+    counted by a registered provider, one more query when such a measure is used), and the
+    units (ordered by code)."""
     scope = Q(day__gte=day_from, day__lte=day_to)
     if agencies is not None:
         scope &= Q(resolving_agency__in=agencies)
@@ -341,6 +344,11 @@ def _measure_values(
             for key, amount in row.items():
                 if key.startswith("m_"):
                     line[key[2:]] = amount or 0
+    if _uses(measures, REGISTERED):
+        for pk, counted in registered_counts(
+            measures, day_from, day_to, agencies, agency_kind
+        ).items():
+            values[pk].update(counted)
     units = list(
         Agency.objects.filter(pk__in=list(values)).only("code", "name", "level").order_by("code")
     )
