@@ -27,3 +27,19 @@ def appendix(rows: list[list[object]], *, header: list[str] | None = None) -> By
     book.save(out)
     out.seek(0)
     return out
+
+
+def task_for(plan, lead, due, *, number: str = "", content: str = "Nhiệm vụ thử nghiệm"):
+    """A task of ``plan`` led by ``lead``, due on ``due`` (a date timing), through the service."""
+    from cchc.plans import services
+    from cchc.plans.models import PlanTask
+
+    return services.task_add(
+        plan,
+        content=content,
+        number=number,
+        due_date=due,
+        timing=PlanTask.Timing.DATE,
+        timing_text=f"{due.day}/{due.month}/{due.year}",
+        lead_agency=lead,
+    )
