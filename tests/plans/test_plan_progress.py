@@ -184,7 +184,9 @@ def test_progress_on_a_late_task_keeps_it_late_until_done(world, plan):
 
 
 def test_remediation_tasks_of_the_par_index_land_in_the_agencys_plan_in_step(
-    world, assessment, council_member
+    world,
+    assessment,  # noqa: F811
+    council_member,  # noqa: F811
 ):
     finalise(world, assessment, council_member)
     framework_publish(assessment.framework, actor=world.home_affairs_evaluator)
