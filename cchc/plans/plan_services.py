@@ -307,3 +307,55 @@ def sync_remediation_tasks() -> int:
             task.save(update_fields=["status", "progress", "due_date", "done_at", "updated_at"])
             changed += 1
     return changed
+
+
+# --- importing a plan's appendix ---------------------------------------------------------------
+
+MSG_IMPORT_NOT_ALLOWED = _(
+    "Sở Nội vụ nhập kế hoạch của tỉnh; cán bộ CCHC, lãnh đạo cơ quan nhập kế hoạch của cơ quan."
+)
+
+
+def import_agency_for(user: User) -> Agency | None:
+    """The agency whose plan ``user`` may import: the province for Home Affairs, the user's
+    unit for its reform officer or leader; None for anyone else."""
+    if not getattr(user, "is_authenticated", False) or user.agency_id is None:
+        return None
+    unit = user.agency.unit
+    if user.role in PROVINCE_ROLES:
+        root = unit
+        while root.parent_id and root.level != Agency.Level.PROVINCE:
+            root = root.parent
+        return root
+    if user.role in ACTING_ROLES:
+        return unit
+    return None
+
+
+def plan_import(
+    file_obj: object,
+    *,
+    actor: User,
+    year: int,
+    number: str = "",
+    issued_on: date | None = None,
+) -> tuple[object, list]:
+    """Create (or complete) the actor's plan of ``year`` and import its appendix: every task or
+    nothing — a refused file leaves no plan behind. ``(plan or None, errors)``."""
+    from cchc.plans.excel.importer import import_plan
+
+    agency = import_agency_for(actor)
+    if agency is None:
+        raise PlanError(MSG_IMPORT_NOT_ALLOWED)
+    with transaction.atomic():
+        plan = services.plan_for(agency, year, actor=actor)
+        result = import_plan(file_obj, plan, actor=actor)
+        if not result.ok:
+            transaction.set_rollback(True)
+            return None, result.errors
+        if number:
+            plan.number = number
+        if issued_on:
+            plan.date = issued_on
+        plan.save(update_fields=["number", "date"])
+    return plan, []
