@@ -33,7 +33,13 @@ ERR_INVALID = "Thời gian thực hiện “{text}” không phải một ngày,
 
 
 class TimingError(ValueError):
-    """Timing text that names no period."""
+    """Timing text that names no period: ``template`` (an ``ERR_*``, translated by the caller)
+    filled in with ``text``."""
+
+    def __init__(self, template: str, text: str = "") -> None:
+        super().__init__(template.format(text=text))
+        self.template = template
+        self.text = text
 
 
 @dataclass(frozen=True)
@@ -89,12 +95,12 @@ def parse_timing(text: str, *, plan_year: int, calendar: WorkCalendar) -> Timing
         try:
             end = _period_end(kind, match.groups(), plan_year)
         except ValueError as exc:
-            raise TimingError(ERR_INVALID.format(text=raw)) from exc
+            raise TimingError(ERR_INVALID, raw) from exc
         if end is None:
             return Timing(CONTINUOUS, None)
         due = end if kind == DATE else _last_working_day(end, calendar)
         return Timing(MONTH if kind == "half" else kind, due)
-    raise TimingError(ERR_UNKNOWN.format(text=raw))
+    raise TimingError(ERR_UNKNOWN, raw)
 
 
 def _period_end(kind: str, groups: tuple, plan_year: int) -> date | None:

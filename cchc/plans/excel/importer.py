@@ -260,7 +260,7 @@ def read_plan_rows(rows: list, sheet: str, plan: Plan) -> tuple[list[_Row], list
         try:
             timing = parse_timing(timing_text, plan_year=plan.year, calendar=calendar)
         except TimingError as exc:
-            error(row, COL_TIMING, _(str(exc)))
+            error(row, COL_TIMING, _(exc.template).format(text=exc.text))
             continue
         tasks.append(
             _Row(
