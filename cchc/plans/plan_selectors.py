@@ -14,6 +14,7 @@ from django.http import Http404
 
 from cchc.org.models import Agency, User
 from cchc.org.selectors import agencies_visible_to, agency_scope_root, sees_whole_province
+from cchc.plans.excel.layout import cell_names_agency
 from cchc.plans.models import Area, Plan, PlanTask
 
 
@@ -21,16 +22,25 @@ def _involving(visible: QuerySet[Agency]) -> Q:
     return Q(lead_agency__in=visible) | Q(coordinating_agencies__in=visible)
 
 
+def _group_led(root: Agency, tasks: QuerySet[PlanTask]) -> list[tuple[int, int]]:
+    """``(task id, plan id)`` of the tasks led by a group or several agencies naming ``root``
+    (as written in the plan: "Các sở, ban, ngành", "Sở Tư pháp; Sở Nội vụ")."""
+    rows = tasks.filter(lead_agency=None).values_list("pk", "plan_id", "lead_text")
+    return [(pk, plan_id) for pk, plan_id, text in rows if cell_names_agency(text, root)]
+
+
 def plans_for(user: User) -> QuerySet[Plan]:
     """Every plan ``user`` may open."""
     plans = Plan.objects.select_related("agency")
     if sees_whole_province(user):
         return plans
-    if agency_scope_root(user) is None:
+    root = agency_scope_root(user)
+    if root is None:
         return plans.none()
     visible = agencies_visible_to(user)
     involved = PlanTask.objects.filter(_involving(visible)).values("plan_id")
-    return plans.filter(Q(agency__in=visible) | Q(pk__in=involved))
+    grouped = {plan_id for _pk, plan_id in _group_led(root, PlanTask.objects.all())}
+    return plans.filter(Q(agency__in=visible) | Q(pk__in=involved) | Q(pk__in=grouped))
 
 
 def plan_get_for_user(user: User, pk: int) -> Plan:
@@ -53,7 +63,9 @@ def tasks_for(user: User, plan: Plan) -> QuerySet[PlanTask]:
         return tasks.order_by("order", "id")
     visible = agencies_visible_to(user)
     ids = plan.tasks.filter(_involving(visible)).values("pk")
-    return tasks.filter(pk__in=ids).order_by("order", "id")
+    root = agency_scope_root(user)
+    grouped = [pk for pk, _plan in _group_led(root, plan.tasks.all())] if root else []
+    return tasks.filter(Q(pk__in=ids) | Q(pk__in=grouped)).order_by("order", "id")
 
 
 def task_get_for_user(user: User, pk: int) -> PlanTask:

@@ -26,6 +26,7 @@ from cchc.dossiers.uploads import UploadRefused, delete_stored, store_upload
 from cchc.org.models import Agency, User
 from cchc.parindex.models import RemediationTask
 from cchc.plans import services
+from cchc.plans.excel.layout import cell_names_agency
 from cchc.plans.models import Area, PlanTask, TaskUpdate
 from cchc.plans.services import PlanError
 
@@ -64,8 +65,10 @@ def can_update(user: User, task: PlanTask) -> bool:
     if user.role not in ACTING_ROLES or user.agency_id is None:
         return False
     unit = user.agency.unit
-    lead = task.lead_agency.unit if task.lead_agency_id else task.plan.agency
-    return lead.pk == unit.pk
+    if task.lead_agency_id:
+        return task.lead_agency.unit.pk == unit.pk
+    # Led by a group or by several agencies: each of them, and the plan's own agency.
+    return task.plan.agency_id == unit.pk or cell_names_agency(task.lead_text, unit)
 
 
 def _actor_fields(actor: User | None) -> dict:

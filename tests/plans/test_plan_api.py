@@ -65,7 +65,7 @@ def test_home_affairs_reads_the_province_plan_whole(client, world, province_plan
     assert body["tasks"][2]["due_date"] is None
 
 
-def test_an_agency_sees_only_the_province_tasks_it_leads_or_coordinates(
+def test_an_agency_sees_only_the_province_tasks_it_leads_coordinates_or_its_group_leads(
     client, world, province_plan
 ):
     answer = client.get(
@@ -73,7 +73,8 @@ def test_an_agency_sees_only_the_province_tasks_it_leads_or_coordinates(
     )
 
     assert answer.status_code == 200
-    assert [t["number"] for t in answer.json()["tasks"]] == ["1"]
+    # 1: coordinates; 2: led by Justice alone; 3: led by "Các sở, ban, ngành".
+    assert [t["number"] for t in answer.json()["tasks"]] == ["1", "3"]
 
 
 def test_without_agency_the_callers_own_plan_is_answered(client, world, reform_officer):

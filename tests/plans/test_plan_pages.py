@@ -139,3 +139,29 @@ def test_the_export_downloads_the_appendix(client, world):
     assert answer.status_code == 200
     sheet = load_workbook(BytesIO(answer.content)).active
     assert "Xuất ra Excel" in [c.value for row in sheet.iter_rows() for c in row]
+
+
+def test_a_task_led_by_a_group_is_seen_and_updated_by_each_agency_of_the_group(client, world):
+    plan = services.plan_for(world.province, 2026)
+    both = task_for(plan, None, date(2030, 6, 30), content="Việc của các sở")
+    both.lead_agency, both.lead_text = None, "Các sở, ban, ngành; UBND cấp huyện"
+    both.save()
+    named = task_for(plan, None, date(2030, 6, 30), content="Việc hai sở")
+    named.lead_agency, named.lead_text = None, "Sở Xây dựng; Sở Tư pháp"
+    named.save()
+    client.force_login(world.reform_officer)
+
+    page = client.get(reverse("plans:plan", args=[plan.pk])).content.decode()
+    assert "Việc của các sở" in page and "Việc hai sở" in page
+    answer = client.post(
+        reverse("plans:task", args=[both.pk]), {"status": "in_progress", "progress": 10}
+    )
+    assert answer.status_code == 302
+    both.refresh_from_db()
+    assert both.status == "in_progress"
+
+    commune_officer = world.reform_officer
+    commune_officer.agency = world.commune
+    commune_officer.save()
+    client.force_login(commune_officer)
+    assert client.get(reverse("plans:plan", args=[plan.pk])).status_code == 404

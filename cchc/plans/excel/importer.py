@@ -56,6 +56,7 @@ from cchc.plans.excel.layout import (
     ROMAN_RE,
     SEPARATORS,
     TASK_NUMBER_RE,
+    name_key,
 )
 from cchc.plans.models import Area, Plan, PlanTask
 
@@ -191,13 +192,7 @@ class AgencyMatcher:
         return found, problems
 
 
-_PUNCT = re.compile(r"[^\w ]+")
-
-
-def _key(text: str) -> str:
-    folded = _PUNCT.sub(" ", fold(text))
-    folded = re.sub(r"\bubnd\b", "uy ban nhan dan", folded)
-    return re.sub(r"\s+", " ", folded).strip()
+_key = name_key
 
 
 def _original(cell: str, folded_part: str) -> str:

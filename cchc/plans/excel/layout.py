@@ -6,6 +6,7 @@ import re
 
 from django.utils.translation import gettext_noop
 
+from cchc.core.text import fold
 from cchc.plans.models import Area
 
 COL_NUMBER = "TT"
@@ -87,3 +88,40 @@ ERR_SUGGEST = gettext_noop("Có phải: {names}?")
 ERR_PLAN_HAS_TASKS = gettext_noop(
     "Kế hoạch đã có nhiệm vụ nhập từ phụ lục; không nhập chồng lên được."
 )
+
+
+GROUP_LEVELS = {
+    GROUP_DEPARTMENTS: "department",
+    GROUP_DISTRICTS: "district",
+    GROUP_COMMUNES: "commune",
+}
+
+
+def name_key(text: str) -> str:
+    """A name folded for matching: no diacritics, no punctuation, "UBND" spelt out."""
+    folded = re.sub(r"[^\w ]+", " ", fold(text))
+    folded = re.sub(r"\bubnd\b", "uy ban nhan dan", folded)
+    return re.sub(r"\s+", " ", folded).strip()
+
+
+def cell_names(cell: str) -> tuple[set[str], set[str]]:
+    """The agency levels of the groups a lead or coordinating cell names, and the folded keys
+    of the other names in it."""
+    folded = fold(cell)
+    levels = set()
+    for pattern, group in GROUPS:
+        if pattern.search(folded):
+            if group:
+                levels.add(GROUP_LEVELS[group])
+            folded = pattern.sub(";", folded)
+    keys = {name_key(part) for part in SEPARATORS.split(folded)} - {""}
+    return levels, keys
+
+
+def cell_names_agency(cell: str, agency: object) -> bool:
+    """Does the cell (a group or names, as written in the plan) name ``agency``?"""
+    levels, keys = cell_names(cell)
+    if agency.level in levels:
+        return True
+    own = {name_key(agency.name), name_key(agency.short_name or ""), name_key(agency.code)}
+    return bool(keys & (own - {""}))
