@@ -231,9 +231,16 @@ def plans_flag_late(now: datetime | None = None) -> int:
             task.status = PlanTask.Status.LATE
             task.late_notified_on = today
             task.save(update_fields=["status", "late_notified_on", "updated_at"])
-    late = PlanTask.objects.filter(status=PlanTask.Status.LATE, due_date__isnull=False)
+    # Reminded once, the day a task turns late (here or through a progress update past due).
+    late = PlanTask.objects.filter(
+        Q(late_notified_on=None) | Q(late_notified_on=today),
+        status=PlanTask.Status.LATE,
+        due_date__isnull=False,
+    )
     for task in late.select_related("plan__agency", "lead_agency"):
         queued += _remind(task, "late")
+        if task.late_notified_on is None:
+            PlanTask.objects.filter(pk=task.pk).update(late_notified_on=today)
     soon = _working_day_after(today, REMIND_WORKING_DAYS, calendar)
     upcoming = PlanTask.objects.filter(
         status__in=[PlanTask.Status.NOT_STARTED, PlanTask.Status.IN_PROGRESS],

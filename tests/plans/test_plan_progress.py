@@ -208,3 +208,23 @@ def test_remediation_tasks_of_the_par_index_land_in_the_agencys_plan_in_step(
     assert task.status == "in_progress"
     with pytest.raises(PlanError):
         task_progress(task, actor=world.reform_officer, status="done", progress=100, note="x")
+
+
+def test_a_task_turned_late_by_a_progress_update_is_reminded_by_the_next_run(world, plan):
+    task = task_for(plan, world.construction, DUE)
+    task_progress(
+        task,
+        actor=world.reform_officer,
+        status="in_progress",
+        progress=10,
+        now=at(date(2026, 5, 4)),
+    )
+    task.refresh_from_db()
+    assert task.status == "late" and task.late_notified_on is None
+
+    plans_flag_late(at(date(2026, 5, 5)))
+
+    task.refresh_from_db()
+    assert task.late_notified_on == date(2026, 5, 5)
+    assert reminders(task, "late").count() == 2
+    assert plans_flag_late(at(date(2026, 5, 6))) == 0
