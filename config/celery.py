@@ -14,7 +14,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("cchc")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(
-    ["cchc.core", "cchc.dossiers", "cchc.feedback", "cchc.satisfaction"], related_name="tasks"
+    ["cchc.core", "cchc.dossiers", "cchc.feedback", "cchc.satisfaction", "cchc.plans"],
+    related_name="tasks",
 )
 
 app.conf.update(
@@ -60,6 +61,11 @@ app.conf.update(
         },
         "parindex-remind": {
             "task": "cchc.parindex_remind",
+            "schedule": 3600.0,
+            "options": {"expires": 55 * 60},
+        },
+        "plans-flag-late": {
+            "task": "cchc.plans_flag_late",
             "schedule": 3600.0,
             "options": {"expires": 55 * 60},
         },

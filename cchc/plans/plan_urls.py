@@ -1,5 +1,13 @@
-"""plan pages (included by ``cchc.plans.urls``)."""
+"""Plan pages (included by ``cchc.plans.urls``, under ``/can-bo/ke-hoach/``)."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from cchc.plans import plan_views as views
+
+urlpatterns: list[URLPattern] = [
+    path("", views.plans_view, name="plans"),
+    path("nhap/", views.plan_import_view, name="plan_import"),
+    path("<int:pk>/", views.plan_view, name="plan"),
+    path("<int:pk>/xuat.xlsx", views.plan_export_view, name="plan_export"),
+    path("nhiem-vu/<int:pk>/", views.task_view, name="task"),
+]

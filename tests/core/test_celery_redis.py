@@ -190,6 +190,7 @@ def test_beat_schedules_outbox_escalation_payment_expiry_reminders_and_the_uploa
     import cchc.dossiers.tasks
     import cchc.feedback.tasks
     import cchc.parindex.tasks
+    import cchc.plans.tasks
     import cchc.satisfaction.tasks  # noqa: F401
 
     schedule = {
@@ -204,6 +205,7 @@ def test_beat_schedules_outbox_escalation_payment_expiry_reminders_and_the_uploa
         "cchc.evaluations_fill": 15 * 60.0,
         "cchc.parindex_refresh": 3600.0,
         "cchc.parindex_remind": 3600.0,
+        "cchc.plans_flag_late": 3600.0,
     }
     assert set(schedule) <= set(celery_app.tasks)
 
