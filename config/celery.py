@@ -14,7 +14,14 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("cchc")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(
-    ["cchc.core", "cchc.dossiers", "cchc.feedback", "cchc.satisfaction", "cchc.plans"],
+    [
+        "cchc.core",
+        "cchc.dossiers",
+        "cchc.feedback",
+        "cchc.satisfaction",
+        "cchc.parindex",
+        "cchc.plans",
+    ],
     related_name="tasks",
 )
 

@@ -219,3 +219,17 @@ def test_without_redis_the_task_runs_inline(world):
     result = outbox_deliver_task.delay()
 
     assert result.get() == {"sent": 2, "retrying": 0, "failed": 0}
+
+
+def test_every_app_with_tasks_is_discovered_by_the_worker():
+    """A worker registers only the task modules ``autodiscover_tasks`` names: an app whose
+    tasks.py is left out has its beat entries sent to a worker that does not know them."""
+    from pathlib import Path
+
+    import config.celery as celery_config
+
+    source = Path(celery_config.__file__).read_text()
+    apps = sorted(f"cchc.{path.parent.name}" for path in Path("cchc").glob("*/tasks.py"))
+    assert apps, "no task modules found"
+    missing = [app for app in apps if f'"{app}"' not in source]
+    assert missing == []
