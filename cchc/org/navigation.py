@@ -71,6 +71,11 @@ MENU: list[MenuItem] = [
         "parindex:assessments",
         _role_in("reform_officer", "leader", "home_affairs", "council_member", "system_admin"),
     ),
+    MenuItem(
+        _("Kế hoạch, báo cáo"),
+        "plans:plans",
+        _role_in("reform_officer", "leader", "home_affairs", "system_admin"),
+    ),
     MenuItem(_("Danh mục TTHC"), "catalog:procedure_list", _staff),
     MenuItem(_("Quản trị"), "admin:index", _admin),
 ]
