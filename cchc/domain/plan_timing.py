@@ -61,7 +61,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (QUARTER, re.compile(r"^(?:trong )?quy\s*(iv|iii|ii|i|[1-4])" + _YEAR + r"$")),
     (MONTH, re.compile(r"^(?:trong )?thang\s*(\d{1,2})" + _YEAR + r"$")),
     ("half", re.compile(r"^(6|9) thang (dau|cuoi) nam" + r"(?:\s*(\d{4}))?$")),
-    (DATE, re.compile(r"^(?:truoc |den )?(?:ngay )?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})$")),
+    (
+        DATE,
+        re.compile(r"^(?:truoc |den )?(?:ngay )?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?$"),
+    ),
     (YEAR, re.compile(r"^(?:trong |ca )?nam\s*(\d{4})?$")),
 ]
 
@@ -115,8 +118,8 @@ def _period_end(kind: str, groups: tuple, plan_year: int) -> date | None:
         months, part, year = groups
         month = int(months) if part == "dau" else 12
         return _month_end(_year(year, plan_year), month)
-    if kind == DATE:
-        return date(int(groups[2]), int(groups[1]), int(groups[0]))
+    if kind == DATE:  # "30/9" without a year is a day of the plan's year
+        return date(_year(groups[2], plan_year), int(groups[1]), int(groups[0]))
     return date(_year(groups[0], plan_year), 12, 31)
 
 

@@ -154,3 +154,52 @@ def test_the_export_reimports_to_the_same_tasks(world, plan, district, home_affa
     assert shape(other) == shape(plan)
     sheet = load_workbook(BytesIO(data)).active
     assert [c.value for c in sheet[3]][:3] == ["TT", "Nhiệm vụ cụ thể", "Sản phẩm"]
+
+
+def test_names_with_commas_and_and_are_read_whole_and_a_day_takes_the_plans_year(
+    world, plan, home_affairs_evaluator
+):
+    """Departments are named with commas and "và" (Sở Văn hóa, Thể thao và Du lịch; Sở Khoa
+    học và Công nghệ): a cell naming them is not cut into pieces that match nothing."""
+    culture = AgencyFactory(
+        code="000.00.21.H98",
+        name="Sở Văn hóa, Thể thao và Du lịch",
+        level=Agency.Level.DEPARTMENT,
+        parent=world.province,
+    )
+    science = AgencyFactory(
+        code="000.00.22.H98",
+        name="Sở Khoa học và Công nghệ",
+        level=Agency.Level.DEPARTMENT,
+        parent=world.province,
+    )
+    rows = [
+        ["I", "CHÍNH PHỦ SỐ"],
+        [
+            1,
+            "Tuyên truyền",
+            "Tin bài",
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Sở Khoa học và Công nghệ; Sở Tư pháp",
+            "30/9",
+            None,
+        ],
+        [
+            2,
+            "ISO 9001",
+            "",
+            "Sở Khoa học và Công nghệ",
+            "Sở Xây dựng và Sở Tư pháp",
+            "Quý II",
+            None,
+        ],
+    ]
+    result = import_plan(appendix(rows), plan, actor=home_affairs_evaluator)
+
+    assert result.ok, [str(e) for e in result.errors]
+    first, second = plan.tasks.order_by("order")
+    assert first.lead_agency == culture
+    assert set(first.coordinating_agencies.all()) == {science, world.justice}
+    assert (first.timing, first.due_date) == (PlanTask.Timing.DATE, date(2026, 9, 30))
+    assert second.lead_agency == science
+    assert set(second.coordinating_agencies.all()) == {world.construction, world.justice}

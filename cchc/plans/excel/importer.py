@@ -57,6 +57,8 @@ from cchc.plans.excel.layout import (
     SEPARATORS,
     TASK_NUMBER_RE,
     name_key,
+    name_pattern,
+    spelt_out,
 )
 from cchc.plans.models import Area, Plan, PlanTask
 
@@ -150,6 +152,13 @@ class AgencyMatcher:
                 key = _key(name)
                 if key and agency not in self.by_key.setdefault(key, []):
                     self.by_key[key].append(agency)
+        # Names of one agency that the separators would cut ("Sở Văn hóa, Thể thao và Du
+        # lịch", "Sở Khoa học và Công nghệ"), longest first: found whole before splitting.
+        self.whole = [
+            (name_pattern(key), agencies[0])
+            for key, agencies in sorted(self.by_key.items(), key=lambda kv: -len(kv[0]))
+            if len(agencies) == 1 and SEPARATORS.search(key)
+        ]
 
     def group(self, group: str) -> list[Agency]:
         level = {
@@ -167,6 +176,12 @@ class AgencyMatcher:
             if pattern.search(folded):
                 if group:
                     found.extend(a for a in self.group(group) if a not in found)
+                folded = pattern.sub(";", folded)
+        folded = spelt_out(folded)
+        for pattern, agency in self.whole:
+            if pattern.search(folded):
+                if agency not in found:
+                    found.append(agency)
                 folded = pattern.sub(";", folded)
         problems = []
         for part in SEPARATORS.split(folded):

@@ -104,6 +104,19 @@ def name_key(text: str) -> str:
     return re.sub(r"\s+", " ", folded).strip()
 
 
+def name_pattern(key: str) -> re.Pattern[str]:
+    """A folded name (``name_key``) as it may stand in a folded cell: its words in order,
+    whatever punctuation between them ("so van hoa the thao va du lich" matches "sở văn hóa,
+    thể thao và du lịch" folded)."""
+    words = [re.escape(word) for word in key.split()]
+    return re.compile(r"(?<!\w)" + r"[\W_]+".join(words) + r"(?!\w)")
+
+
+def spelt_out(folded: str) -> str:
+    """A folded cell with "UBND" spelt out, as ``name_key`` spells it."""
+    return re.sub(r"\bubnd\b", "uy ban nhan dan", folded)
+
+
 def cell_names(cell: str) -> tuple[set[str], set[str]]:
     """The agency levels of the groups a lead or coordinating cell names, and the folded keys
     of the other names in it."""
@@ -124,4 +137,9 @@ def cell_names_agency(cell: str, agency: object) -> bool:
     if agency.level in levels:
         return True
     own = {name_key(agency.name), name_key(agency.short_name or ""), name_key(agency.code)}
-    return bool(keys & (own - {""}))
+    own -= {""}
+    if keys & own:
+        return True
+    # A name with commas or "và" in it is cut by the separators: look for it whole.
+    folded = spelt_out(fold(cell))
+    return any(name_pattern(key).search(folded) for key in own)
