@@ -32,6 +32,7 @@ from cchc.demo import procedures as procedure_data
 from cchc.demo.dossiers import seed_dossiers
 from cchc.demo.feedback import seed_feedback
 from cchc.demo.parindex import seed_parindex
+from cchc.demo.plans import seed_plans
 from cchc.demo.surveys import seed_surveys
 from cchc.dossiers.counters import counters_check, counters_rebuild
 from cchc.org.models import Agency, User
@@ -352,4 +353,6 @@ def seed_demo(progress: Callable[[str], None] = lambda _: None) -> SeedReport:
         counters_rebuild()
     progress("Chỉ số CCHC…")
     seed_parindex()
+    progress("Kế hoạch, báo cáo, kiểm tra CCHC…")
+    seed_plans()
     return report

@@ -16,6 +16,14 @@ from cchc.feedback.models import FeedbackItem, PublicationEdit, Status
 from cchc.feedback.services import feedback_check
 from cchc.org.models import Agency, User
 from cchc.parindex.models import Assessment, Framework, PublishedResult, RemediationTask
+from cchc.plans.models import (
+    DocumentExchange,
+    Inspection,
+    IsoRegister,
+    PeriodicReport,
+    Plan,
+    PlanTask,
+)
 from cchc.satisfaction.evaluation import evaluation_check
 from cchc.satisfaction.models import DossierEvaluation, DossierEvaluationScore
 from cchc.stats.report import feedback_overdue
@@ -49,6 +57,7 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
         Dossier.objects.count(),
         FeedbackItem.objects.count(),
         Assessment.objects.count(),
+        PlanTask.objects.count(),
     )
     # As a demo database made before the step counters existed: the next seed counts them.
     officer_steps = OfficerStepDailyStat.objects.count()
@@ -64,6 +73,7 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
         Dossier.objects.count(),
         FeedbackItem.objects.count(),
         Assessment.objects.count(),
+        PlanTask.objects.count(),
     ) == counts
 
     province = Agency.objects.get(code="000.00.00.H99")
@@ -140,6 +150,21 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
     assert {"draft", "submitted", "clarification", "appraised"} <= states
     assert RemediationTask.objects.count() == 2
     assert Assessment.objects.filter(agency__level="province", framework__year=year).exists()
+    # Issue 13: the province's plan imported from the shipped workbook (seed 004's layout),
+    # progress on a task, one report submitted and one returned, an inspection with findings
+    # followed up in the department's plan, the registers.
+    plan = Plan.objects.get(year=year, agency__level="province")
+    assert plan.number == "215/KH-UBND" and plan.tasks.count() >= 15
+    assert plan.tasks.filter(status="done").exists()
+    assert plan.tasks.exclude(due_date=None).count() > 10
+    assert sorted(PeriodicReport.objects.values_list("status", flat=True)) == [
+        "returned",
+        "submitted",
+    ]
+    inspection = Inspection.objects.get()
+    assert inspection.findings.count() == 2 and inspection.findings.filter(status="closed").exists()
+    assert PlanTask.objects.filter(source="inspection").count() == 2
+    assert DocumentExchange.objects.exists() and IsoRegister.objects.exists()
     capsys.readouterr()
     call_command("stats_rebuild", "--check")  # exits 1 on any difference
     assert capsys.readouterr().out.strip().endswith("0 khác biệt.")

@@ -101,13 +101,24 @@ def test_a_broken_workbook_names_its_errors_by_row_and_column_and_stores_nothing
 
 
 def test_an_ambiguous_name_lists_the_agencies_it_could_be(world, plan, home_affairs_evaluator):
-    AgencyFactory(code="000.00.99.H98", name="Sở Tư pháp", level=Agency.Level.DEPARTMENT)
+    AgencyFactory(
+        code="000.00.99.H98",
+        name="Sở Tư pháp",
+        level=Agency.Level.DEPARTMENT,
+        parent=world.province,
+    )
+    # Another province's agency of the same name is not the plan's: it does not count.
+    elsewhere = AgencyFactory(code="000.00.00.H11", name="UBND tỉnh khác", level="province")
+    AgencyFactory(
+        code="000.00.03.H11", name="Sở Tư pháp", level=Agency.Level.DEPARTMENT, parent=elsewhere
+    )
     rows = [[1, "Nhiệm vụ", "", "Sở Tư pháp", "", "Quý I", ""]]
 
     result = import_plan(appendix(rows), plan, actor=home_affairs_evaluator)
 
     assert [e.column for e in result.errors] == ["Cơ quan chủ trì"]
     assert "000.00.99.H98" in str(result.errors[0]) and world.justice.code in str(result.errors[0])
+    assert "000.00.03.H11" not in str(result.errors[0])
 
 
 def test_a_file_without_the_header_row_is_refused(plan, home_affairs_evaluator):

@@ -138,14 +138,18 @@ def _find_header(rows: list) -> tuple[int, dict[str, int]] | None:
 class AgencyMatcher:
     """Agency names of a plan's year, folded, with their groups."""
 
-    def __init__(self, year: int) -> None:
+    def __init__(self, year: int, within: Agency | None = None) -> None:
         first, last = date(year, 1, 1), date(year, 12, 31)
-        self.agencies = list(
-            Agency.objects.filter(
-                Q(valid_from__isnull=True) | Q(valid_from__lte=last),
-                Q(valid_to__isnull=True) | Q(valid_to__gte=first),
-            ).order_by("code")
+        rows = Agency.objects.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=last),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=first),
         )
+        if within is not None:
+            # Only the plan's own province: its tree is the organisation the plan names.
+            root = within.path.split("/")[1] if within.path else ""
+            if root:
+                rows = rows.filter(path__startswith=f"/{root}/")
+        self.agencies = list(rows.order_by("code"))
         self.by_key: dict[str, list[Agency]] = {}
         for agency in self.agencies:
             for name in {agency.name, agency.short_name, agency.code}:
@@ -224,7 +228,7 @@ def read_plan_rows(rows: list, sheet: str, plan: Plan) -> tuple[list[_Row], list
     if header is None:
         return [], [file_error(_(ERR_NO_HEADER).format(columns=", ".join(REQUIRED)))]
     position, columns = header
-    matcher = AgencyMatcher(plan.year)
+    matcher = AgencyMatcher(plan.year, within=plan.agency)
     calendar = current_calendar()
     errors: list[ImportRowError] = []
     tasks: list[_Row] = []
