@@ -143,3 +143,15 @@ def cell_names_agency(cell: str, agency: object) -> bool:
     # A name with commas or "và" in it is cut by the separators: look for it whole.
     folded = spelt_out(fold(cell))
     return any(name_pattern(key).search(folded) for key in own)
+
+
+# cchc.domain.plan_timing's ERR_* (pure Python, no gettext there): marked here for the
+# catalogue; the importer translates ``TimingError.template`` with them.
+TIMING_MESSAGES = (
+    gettext_noop(
+        "Không hiểu thời gian thực hiện “{text}” "
+        "(ví dụ: Quý IV/2016, Tháng 6/2017, 30/6/2017, Năm 2017, Thường xuyên)."
+    ),
+    gettext_noop("Thiếu thời gian thực hiện."),
+    gettext_noop("Thời gian thực hiện “{text}” không phải một ngày, tháng hoặc quý có thật."),
+)
