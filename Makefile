@@ -11,8 +11,9 @@ DEV := CCHC_DEBUG=true
 
 install: $(STAMP)
 
-$(STAMP): requirements/dev.txt
+$(STAMP): requirements/dev.txt requirements/pip.txt
 	@test -x $(PY) || python3 -m venv .venv
+	@$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements/pip.txt 2>&1 | grep -v "^WARNING: Location" || true
 	@$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements/dev.txt 2>&1 | grep -v "^WARNING: Location" || true
 	@$(PY) -c "import django, openpyxl, playwright, weasyprint"
 	@touch $(STAMP)
