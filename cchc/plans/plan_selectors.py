@@ -8,6 +8,7 @@ Anything else is a 404.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -16,6 +17,7 @@ from cchc.org.models import Agency, User
 from cchc.org.selectors import agencies_visible_to, agency_scope_root, sees_whole_province
 from cchc.plans.excel.layout import cell_names_agency
 from cchc.plans.models import Area, Plan, PlanTask
+from cchc.plans.plan_services import can_update
 
 
 def _involving(visible: QuerySet[Agency]) -> Q:
@@ -152,3 +154,39 @@ def completion_total(tasks: QuerySet[PlanTask]) -> Completion:
     done = sum(r["done"] for r in rows)
     late = sum(r["late"] for r in rows)
     return Completion("", "", total, done, late)
+
+
+ATTENTION_DAYS = 14
+ATTENTION_LIMIT = 50
+
+
+def attention_tasks(user: User, today: date) -> list[PlanTask]:
+    """The reminders' worklist: unfinished tasks ``user`` must act on (``can_update``) that are
+    late or due within two weeks, the most urgent first (at most 50; Home Affairs sees the
+    province's). One query."""
+    rows = (
+        PlanTask.objects.filter(
+            status__in=[
+                PlanTask.Status.NOT_STARTED,
+                PlanTask.Status.IN_PROGRESS,
+                PlanTask.Status.LATE,
+            ],
+            due_date__isnull=False,
+            due_date__lte=today + timedelta(days=ATTENTION_DAYS),
+        )
+        .exclude(source=PlanTask.Source.PARINDEX)
+        .select_related("plan__agency", "lead_agency__parent")
+        .order_by("due_date", "id")[: ATTENTION_LIMIT * 6]
+    )
+    return [task for task in rows if can_update(user, task)][:ATTENTION_LIMIT]
+
+
+def province_tasks_of(task: PlanTask) -> QuerySet[PlanTask]:
+    """The province plan's tasks of the task's year an agency's task may carry out."""
+    return (
+        PlanTask.objects.filter(
+            plan__year=task.plan.year, plan__agency__level=Agency.Level.PROVINCE
+        )
+        .exclude(pk=task.pk)
+        .order_by("order", "id")
+    )

@@ -369,3 +369,37 @@ def plan_import(
             plan.date = issued_on
         plan.save(update_fields=["number", "date"])
     return plan, []
+
+
+MSG_PARENT = _("Chỉ gắn nhiệm vụ của cơ quan với một nhiệm vụ trong kế hoạch của tỉnh cùng năm.")
+
+
+def task_link_parent(task: PlanTask, parent: PlanTask | None, *, actor: User) -> PlanTask:
+    """Say which task of the province's plan an agency's task carries out (or none): the lead
+    agency or Home Affairs, for a task of an agency's own plan; a history row records it."""
+    with transaction.atomic():
+        task = PlanTask.objects.select_for_update().select_related("plan__agency").get(pk=task.pk)
+        if not can_update(actor, task):
+            raise PlanError(MSG_NOT_ALLOWED)
+        if parent is not None and (
+            task.plan.agency.level == Agency.Level.PROVINCE
+            or parent.plan.agency.level != Agency.Level.PROVINCE
+            or parent.plan.year != task.plan.year
+        ):
+            raise PlanError(MSG_PARENT, "parent")
+        task.parent = parent
+        task.save(update_fields=["parent", "updated_at"])
+        TaskUpdate.objects.create(
+            task=task,
+            **_actor_fields(actor),
+            at=timezone.now(),
+            from_status=task.status,
+            to_status=task.status,
+            progress=task.progress,
+            note=(
+                _g("Thực hiện nhiệm vụ %(number)s của kế hoạch tỉnh") % {"number": parent.number}
+                if parent is not None
+                else _g("Bỏ gắn với nhiệm vụ của kế hoạch tỉnh")
+            ),
+        )
+        return task

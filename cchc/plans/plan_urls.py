@@ -10,4 +10,5 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/", views.plan_view, name="plan"),
     path("<int:pk>/xuat.xlsx", views.plan_export_view, name="plan_export"),
     path("nhiem-vu/<int:pk>/", views.task_view, name="task"),
+    path("nhiem-vu/<int:pk>/nhiem-vu-tinh/", views.task_parent_view, name="task_parent"),
 ]

@@ -9,8 +9,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _g
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cchc.org.models import Agency
 from cchc.org.permissions import staff_required
@@ -30,6 +31,8 @@ def plans_view(request: HttpRequest) -> HttpResponse:
     context = {
         "plans": sel.plans_for(request.user)[:500],
         "can_import": plan_services.import_agency_for(request.user) is not None,
+        "attention": sel.attention_tasks(request.user, timezone.localdate()),
+        "today": timezone.localdate(),
     }
     return render(request, "plans/plans/list.html", context)
 
@@ -118,9 +121,44 @@ def task_view(request: HttpRequest, pk: int) -> HttpResponse:
         "updates": _with_labels(task.updates.order_by("at", "id")),
         "coordinating": task.coordinating_agencies.order_by("name"),
         "form": form if may_update else None,
+        # An agency's task carries out a task of the province's plan (or is linked to none).
+        "province_tasks": (
+            sel.province_tasks_of(task)
+            if plan_services.can_update(request.user, task)
+            and task.plan.agency.level != Agency.Level.PROVINCE
+            else None
+        ),
+        "agency_tasks": task.agency_tasks.select_related("plan__agency").order_by(
+            "plan__agency__code", "order"
+        ),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "plans/plans/task.html", context, status=status)
+
+
+@require_POST
+@staff_required
+def task_parent_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link an agency's task to the province's task it carries out (``task_link_parent``)."""
+    task = sel.task_get_for_user(request.user, pk)
+    raw = request.POST.get("parent", "")
+    parent = None
+    if raw:
+        parent = (
+            sel.province_tasks_of(task).filter(pk=int(raw)).first()
+            if raw.isdigit() and len(raw) <= 18
+            else None
+        )
+        if parent is None:
+            messages.error(request, str(plan_services.MSG_PARENT))
+            return redirect("plans:task", pk)
+    try:
+        plan_services.task_link_parent(task, parent, actor=request.user)
+    except PlanError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _g("Đã cập nhật nhiệm vụ của tỉnh mà nhiệm vụ này thực hiện."))
+    return redirect("plans:task", pk)
 
 
 @require_http_methods(["GET", "POST"])
