@@ -50,7 +50,7 @@ def plan_view(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         status = ""
     agency_id = request.GET.get("co-quan", "")
-    if agency_id.isdigit():
+    if agency_id.isdigit() and len(agency_id) <= 18:
         tasks = tasks.filter(lead_agency_id=int(agency_id))
     else:
         agency_id = ""

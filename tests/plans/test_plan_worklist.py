@@ -65,3 +65,17 @@ def test_an_agency_task_carries_out_a_province_task(client, world):
     own.refresh_from_db()
     assert own.parent is None
     assert PlanTask.objects.filter(parent__isnull=False).count() == 0
+
+
+def test_odd_filters_on_a_plan_page_answer_the_page_not_an_error(client, world):
+    plan = services.plan_for(world.province, timezone.localdate().year)
+    task_for(plan, world.construction, timezone.localdate())
+    client.force_login(world.home_affairs_evaluator)
+    url = reverse("plans:plan", args=[plan.pk])
+    for query in (
+        {"co-quan": "99999999999999999999"},
+        {"co-quan": "-1", "trang-thai": "zzz"},
+    ):
+        assert client.get(url, query).status_code == 200
+    # A NUL character is refused at the door for every page (the house's middleware).
+    assert client.get(url, {"co-quan": "\x00"}).status_code == 400
