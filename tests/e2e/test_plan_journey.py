@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 from cchc.plans.models import Plan
-from tests.e2e.conftest import browser, page  # noqa: F401
 from tests.e2e.test_dossier_journey import sign_in
 from tests.e2e.test_portal_accessibility import axe_violations, describe
 from tests.plans.conftest_plans import appendix
@@ -31,7 +30,7 @@ def _file(tmp_path, rows, name):
 
 
 def test_home_affairs_imports_the_plan_and_the_lead_agency_reports_progress(
-    page,  # noqa: F811
+    page,
     tmp_path,
 ):
     world = ensure_world()
