@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from cchc.core.validation import date_range_message, is_clean_text, year_in_range
 from cchc.dossiers.uploads import StoredFile, UploadRefused, discard_on_error, store_upload
 from cchc.org.models import Agency, User
-from cchc.plans.models import Finding, Inspection, PlanTask, TaskUpdate
+from cchc.plans.models import Finding, Inspection, InspectionEvent, PlanTask, TaskUpdate
 from cchc.plans.services import PlanError, plan_for, task_add
 
 AGENCY_ROLES = (User.Role.REFORM_OFFICER, User.Role.LEADER)
@@ -158,16 +158,37 @@ def inspection_plan(
         raise PlanError(MSG_AGENCY_ENDED, "agency")
     scope = _text(scope, "scope", required=MSG_SCOPE)
     members = _text(members, "members")
-    return Inspection.objects.create(
-        year=date_from.year,
-        kind=kind,
-        agency=unit,
-        inspector=actor.agency.unit,
-        date_from=date_from,
-        date_to=date_to,
-        scope=scope,
-        members=members,
-        created_by=actor,
+    with transaction.atomic():
+        inspection = Inspection.objects.create(
+            year=date_from.year,
+            kind=kind,
+            agency=unit,
+            inspector=actor.agency.unit,
+            date_from=date_from,
+            date_to=date_to,
+            scope=scope,
+            members=members,
+            created_by=actor,
+        )
+        _event(inspection, actor, "plan", "", note=f"{date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}")
+        return inspection
+
+
+def _event(
+    inspection: Inspection, actor: User, action: str, from_status: str, *, note: str = ""
+) -> None:
+    """Append one row to the inspection's history (the caller holds its lock)."""
+    last = inspection.events.order_by("-seq").values_list("seq", flat=True).first() or 0
+    InspectionEvent.objects.create(
+        inspection=inspection,
+        seq=last + 1,
+        action=action,
+        actor=actor,
+        actor_name=_actor_name(actor),
+        from_status=from_status,
+        to_status=inspection.status,
+        note=note,
+        at=timezone.now(),
     )
 
 
@@ -196,6 +217,7 @@ def inspection_record(
         inspection.conclusion = conclusion
         inspection.status = Inspection.Status.DONE
         inspection.save(update_fields=["minute_number", "conclusion", "status"])
+        _event(inspection, actor, "record", Inspection.Status.PLANNED, note=minute_number)
         return inspection
 
 
@@ -236,7 +258,7 @@ def finding_add(
             note=_g("Khắc phục tồn tại qua kiểm tra CCHC ngày %(day)s: %(content)s")
             % {"day": f"{inspection.date_from:%d/%m/%Y}", "content": content},
         )
-        return Finding.objects.create(
+        finding = Finding.objects.create(
             inspection=inspection,
             content=content,
             requirement=requirement,
@@ -247,6 +269,8 @@ def finding_add(
             task=task,
             order=inspection.findings.count() + 1,
         )
+        _event(inspection, actor, "finding_add", inspection.status, note=content)
+        return finding
 
 
 def finding_close(
@@ -306,6 +330,8 @@ def finding_close(
                 file=kept.name if kept else "",
                 original_name=kept.original_name if kept else "",
             )
+        locked = Inspection.objects.select_for_update().get(pk=inspection.pk)
+        _event(locked, actor, "finding_close", locked.status, note=finding.content)
         return finding
 
 
@@ -321,4 +347,5 @@ def inspection_close(inspection: Inspection, *, actor: User) -> Inspection:
         inspection.status = Inspection.Status.CLOSED
         inspection.closed_at = timezone.now()
         inspection.save(update_fields=["status", "closed_at"])
+        _event(inspection, actor, "close", Inspection.Status.DONE)
         return inspection

@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cchc.core.docx import CONTENT_TYPE
@@ -95,6 +96,15 @@ def inspection_plan_view(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/inspections/plan.html", {"form": form})
 
 
+EVENT_LABELS = {
+    "plan": gettext_lazy("Lập kế hoạch kiểm tra"),
+    "record": gettext_lazy("Ghi nhận kết quả kiểm tra"),
+    "finding_add": gettext_lazy("Ghi nhận tồn tại"),
+    "finding_close": gettext_lazy("Khắc phục tồn tại"),
+    "close": gettext_lazy("Kết thúc cuộc kiểm tra"),
+}
+
+
 def _detail(
     request: HttpRequest,
     inspection: Inspection,
@@ -109,6 +119,10 @@ def _detail(
     context = {
         "inspection": inspection,
         "findings": inspection.findings.select_related("task__plan"),
+        "events": [
+            (event, EVENT_LABELS.get(event.action, event.action))
+            for event in inspection.events.order_by("seq")
+        ],
         "inspector": inspector,
         "inspected": services.is_inspected(inspection, request.user),
         "record_form": record_form or InspectionRecordForm(),

@@ -348,6 +348,34 @@ class Inspection(models.Model):
         return f"{self.agency} — {self.date_from:%d/%m/%Y}"
 
 
+class InspectionEvent(models.Model):
+    """One step in an inspection's history (planned, recorded, a finding added or remedied,
+    closed), never changed."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, related_name="events")
+    seq = models.PositiveIntegerField()
+    action = models.CharField(max_length=20)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150, blank=True)
+    from_status = models.CharField(max_length=10, blank=True)
+    to_status = models.CharField(max_length=10)
+    note = models.TextField(blank=True)
+    at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("diễn biến kiểm tra")
+        verbose_name_plural = _("diễn biến kiểm tra")
+        ordering = ["inspection", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "seq"], name="plans_inspection_event_seq")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.inspection_id} #{self.seq} {self.action}"
+
+
 class Finding(models.Model):
     """A fault an inspection found, its evidence, its follow-up task and its closure."""
 

@@ -221,6 +221,15 @@ def test_an_inspection_closes_only_when_every_finding_is_closed(world):
     finding_close(finding, actor=world.leader, note="Xong", link="https://example.vn/niem-yet")
     closed = inspection_close(inspection, actor=world.home_affairs_evaluator)
     assert closed.status == Inspection.Status.CLOSED
+    # Every step is in the inspection's history, with who did it and the state it left.
+    history = list(closed.events.order_by("seq").values_list("action", "to_status", "actor"))
+    assert history == [
+        ("plan", "planned", world.home_affairs_evaluator.pk),
+        ("record", "done", world.home_affairs_evaluator.pk),
+        ("finding_add", "done", world.home_affairs_evaluator.pk),
+        ("finding_close", "done", world.leader.pk),
+        ("close", "closed", world.home_affairs_evaluator.pk),
+    ]
     with pytest.raises(PlanError):
         finding_add(
             closed,
