@@ -81,5 +81,10 @@ app.conf.update(
             "schedule": 24 * 3600.0,
             "options": {"expires": 23 * 3600},
         },
+        "security-log-prune": {
+            "task": "cchc.security_log_prune",
+            "schedule": 24 * 3600.0,
+            "options": {"expires": 23 * 3600},
+        },
     },
 )

@@ -326,11 +326,46 @@ CCHC_OPEN311_WINDOW = env_int("CCHC_OPEN311_WINDOW", 60)
 
 NINJA_PAGINATION_PER_PAGE = CCHC_API_PAGE_SIZE
 
+# Issue 14 — seclog: the security log (cchc.core.security_log, docs/reliability/seclog.md).
+# One JSON-lines file per UTC day in CCHC_SECURITY_LOG_DIR, each line appended with O_APPEND
+# (safe with many worker processes), files older than CCHC_SECURITY_LOG_DAYS days removed by the
+# daily job security_log_prune (Decree 331/2026 Art. 13.2(b): at least 12 months). The search
+# page reads at most CCHC_SECURITY_LOG_SCAN_BYTES per request. API token use is logged at most
+# once per token and per CCHC_API_TOKEN_LOG_MINUTES. CCHC_SECURITY_LOG_CONSOLE also prints the
+# lines to the console (on by default in development).
+CCHC_SECURITY_LOG_DIR = env_str("CCHC_SECURITY_LOG_DIR") or str(
+    BASE_DIR / "var" / "log" / "security"
+)
+CCHC_SECURITY_LOG_DAYS = env_int("CCHC_SECURITY_LOG_DAYS", 400)
+CCHC_SECURITY_LOG_SCAN_BYTES = env_int("CCHC_SECURITY_LOG_SCAN_BYTES", 8 * 1024 * 1024)
+CCHC_SECURITY_LOG_CONSOLE = env_bool("CCHC_SECURITY_LOG_CONSOLE", DEBUG)
+CCHC_API_TOKEN_LOG_MINUTES = env_int("CCHC_API_TOKEN_LOG_MINUTES", 15)
+# Lets model signals (role changes, admin actions) name who acted and from where.
+MIDDLEWARE = [*MIDDLEWARE, "cchc.core.security_audit.RequestContextMiddleware"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "line": {"format": "%(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        # The directory is read from settings at each write (CCHC_SECURITY_LOG_DIR).
+        "security_file": {
+            "()": "cchc.core.security_files.SecurityFileHandler",
+            "formatter": "line",
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("CCHC_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+        "cchc.security": {
+            "handlers": ["security_file", *(["console"] if CCHC_SECURITY_LOG_CONSOLE else [])],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
 }

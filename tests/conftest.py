@@ -36,6 +36,16 @@ def _fresh_process_state():
     translation.activate(django_settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _security_log_in_temp_dir(tmp_path_factory):
+    """The security log's files go to a temporary directory, never the checkout's var/log
+    (tests that read their own lines point ``CCHC_SECURITY_LOG_DIR`` at their ``tmp_path``)."""
+    before = django_settings.CCHC_SECURITY_LOG_DIR
+    django_settings.CCHC_SECURITY_LOG_DIR = str(tmp_path_factory.mktemp("security-log"))
+    yield
+    django_settings.CCHC_SECURITY_LOG_DIR = before
+
+
 @pytest.fixture
 def world(db) -> World:
     return ensure_world()

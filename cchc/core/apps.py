@@ -12,3 +12,7 @@ class CoreConfig(AppConfig):
         from cchc.core.checks import check_outgoing_messages
 
         register(check_outgoing_messages, Tags.security)
+
+        from cchc.core.security_audit import connect
+
+        connect()

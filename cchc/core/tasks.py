@@ -13,9 +13,17 @@ from dataclasses import asdict
 from celery import shared_task
 
 from cchc.core.jobs import outbox_deliver
+from cchc.core.security_files import security_log_prune
 
 
 @shared_task(name="cchc.outbox_deliver")
 def outbox_deliver_task() -> dict[str, int]:
     """Send the notifications that are due (every minute)."""
     return asdict(outbox_deliver())
+
+
+@shared_task(name="cchc.security_log_prune")
+def security_log_prune_task() -> dict[str, int]:
+    """Remove the security log's files past their keeping time (daily)."""
+    result = security_log_prune()
+    return {"removed": len(result.removed), "kept": result.kept}

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 from django.views.decorators.http import require_GET
 
+from cchc.core.security_log import security_event
 from cchc.core.validation import date_range_message, year_in_range
 from cchc.dossiers.printing import (
     FORM_KINDS,
@@ -108,6 +109,9 @@ def tracking_book_view(request: HttpRequest) -> HttpResponse:
     agencies = agencies_visible_to(request.user).filter(path__startswith=agency.path)
     content = tracking_book(agencies=agencies, date_from=date_from, date_to=date_to)
     name = tracking_book_filename(agency, date_from, date_to)
+    security_event(
+        "export.personal_data", request=request, export="tracking_book", agency=agency.code
+    )
     return HttpResponse(
         content,
         content_type=XLSX_CONTENT_TYPE,

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
 
+from cchc.core.security_audit import api_token_event
 from cchc.org.models import ApiToken, User
 
 # last_used_at is bookkeeping, not security: write it at most once a minute per token.
@@ -33,6 +34,7 @@ def user_for_token(raw: str) -> User | None:
 class BearerAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         user = user_for_token(token)
+        api_token_event(request, token, user)
         if user is not None:
             request.user = user
         return user

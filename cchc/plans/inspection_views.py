@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cchc.core.docx import CONTENT_TYPE
+from cchc.core.security_log import security_event
 from cchc.org.models import User
 from cchc.org.permissions import staff_required
 from cchc.plans import inspection_services as services
@@ -241,6 +242,7 @@ def finding_file_view(request: HttpRequest, pk: int, finding: int, which: str) -
         raise Http404
     ext = PurePosixPath(file.name).suffix
     stem = slugify(PurePosixPath(name).stem)[:60] or "minh-chung"
+    security_event("document.open", request=request, inspection=inspection.pk, finding=row.pk)
     response = FileResponse(
         default_storage.open(file.name, "rb"), as_attachment=True, filename=f"{stem}{ext}"
     )

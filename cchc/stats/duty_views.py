@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from cchc.core.docx import CONTENT_TYPE as DOCX_CONTENT_TYPE
+from cchc.core.security_log import security_event
 from cchc.core.xlsx import XLSX_CONTENT_TYPE
 from cchc.domain.workdays import VN_TZ
 from cchc.org.models import Agency
@@ -87,6 +88,7 @@ def duty_export_view(request: HttpRequest, fmt: str) -> HttpResponse:
     ext, content_type = FORMATS[fmt]
     body = duty_xlsx(flags, title) if ext == "xlsx" else duty_docx(flags, title)
     disposition = f'attachment; filename="{duty_filename(flags, slug, ext)}"'
+    security_event("export.personal_data", request=request, export="duty_flags", scope=slug)
     return HttpResponse(
         body, content_type=content_type, headers={"Content-Disposition": disposition}
     )

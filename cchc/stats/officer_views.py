@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from cchc.core.security_log import security_event
 from cchc.core.xlsx import XLSX_CONTENT_TYPE
 from cchc.dossiers.models import OfficerStepDailyStat
 from cchc.org.models import Agency, User
@@ -107,6 +108,7 @@ def officer_watch_xlsx_view(request: HttpRequest) -> HttpResponse:
         return render(request, "stats/officer_watch.html", context, status=400)
     watch = _watch(request, form, scope)
     disposition = f'attachment; filename="{officer_watch_filename(watch, slug)}"'
+    security_event("export.personal_data", request=request, export="officer_watch", scope=slug)
     return HttpResponse(
         officer_watch_xlsx(watch, title),
         content_type=XLSX_CONTENT_TYPE,

@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.http import require_GET
 
 from cchc.core.ratelimit import client_ip
+from cchc.core.security_log import security_event
 from cchc.dossiers.models import Dossier, DossierDocument
 from cchc.dossiers.selectors import dossier_get_for_user
 from cchc.dossiers.services.documents import document_access_record, result_access_record
@@ -52,6 +53,9 @@ def serve_document(request: HttpRequest, dossier: Dossier, document_id: int) -> 
         content_type=document.content_type or "application/octet-stream",
     )
     document_access_record(document=document, user=request.user, ip=client_ip(request))
+    security_event(
+        "document.open", request=request, dossier=dossier.public_id, document=document.pk
+    )
     logger.info(
         "document %s of dossier %s served to user %s",
         document.pk,
@@ -73,6 +77,7 @@ def serve_result(request: HttpRequest, dossier: Dossier) -> FileResponse:
         content_type="application/pdf",
     )
     result_access_record(dossier=dossier, user=request.user, ip=client_ip(request))
+    security_event("document.open", request=request, dossier=dossier.public_id, document="result")
     logger.info("result of dossier %s served to user %s", dossier.public_id, request.user.pk)
     return response
 

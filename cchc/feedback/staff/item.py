@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
+from cchc.core.security_log import security_event
 from cchc.domain import feedback as rules
 from cchc.feedback import selectors as sel
 from cchc.feedback.models import (
@@ -231,6 +232,7 @@ def attachment_view(request: HttpRequest, code: str, pk: int) -> FileResponse:
         raise Http404
     ext = PurePosixPath(attachment.file.name).suffix
     stem = slugify(PurePosixPath(attachment.original_name).stem)[:60] or "tep-dinh-kem"
+    security_event("document.open", request=request, feedback=item.code, attachment=attachment.pk)
     response = FileResponse(
         default_storage.open(attachment.file.name, "rb"),
         as_attachment=True,

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
+from cchc.core.security_log import security_event
 from cchc.domain.assessment import OPEN_STATES
 from cchc.org.permissions import staff_required
 from cchc.parindex import selectors, services
@@ -275,6 +276,7 @@ def evidence_file_view(
         raise Http404
     ext = PurePosixPath(evidence.file.name).suffix
     stem = slugify(PurePosixPath(evidence.original_name).stem)[:60] or "tai-lieu-kiem-chung"
+    security_event("document.open", request=request, assessment=assessment.pk, evidence=evidence.pk)
     response = FileResponse(
         default_storage.open(evidence.file.name, "rb"),
         as_attachment=True,

@@ -26,6 +26,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cchc.core.ratelimit import client_ip, hit
+from cchc.core.security_log import security_event
 from cchc.org.models import User
 from cchc.portal.access import citizen_required
 from cchc.portal.accounts.forms import (
@@ -239,6 +240,7 @@ def verify_contact_view(request: HttpRequest, token: str) -> HttpResponse:
 @citizen_required
 def account_export_view(request: HttpRequest) -> HttpResponse:
     data = citizen_export(user=request.user)
+    security_event("export.personal_data", request=request, export="citizen_own_data")
     body = json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
     response = HttpResponse(body.encode("utf-8"), content_type="application/json; charset=utf-8")
     filename = f"du-lieu-ca-nhan-{timezone.localdate():%Y-%m-%d}.json"

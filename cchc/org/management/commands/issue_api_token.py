@@ -2,6 +2,7 @@ from argparse import ArgumentParser
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cchc.core.security_log import security_event
 from cchc.org.models import ApiToken, User
 
 
@@ -27,4 +28,7 @@ class Command(BaseCommand):
         if options["days"] is not None and options["days"] < 1:
             raise CommandError("--days phải từ 1 trở lên.")
         _token, raw = ApiToken.issue(user, name=options["name"], days=options["days"])
+        security_event(
+            "api.token_issue", target=user.username, token=raw[:12], expires=_token.expires_at
+        )
         self.stdout.write(raw)
