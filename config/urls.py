@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from cchc.catalog.views import home_view
 from cchc.core import views as core_views
+from cchc.core.security_views import security_log_view
 from cchc.portal.accounts.views import password_change_view
 from cchc.portal.public import lookup_view
 from config.api import api
@@ -37,6 +38,7 @@ urlpatterns = [
     path("can-bo/khao-sat/", include("cchc.surveys.urls")),
     path("can-bo/chi-so-cchc/", include("cchc.parindex.urls")),
     path("can-bo/ke-hoach/", include("cchc.plans.urls")),
+    path("can-bo/nhat-ky-an-toan/", security_log_view, name="security_log"),
     path("cong-khai/", include("cchc.stats.public_urls")),
     path("dich-vu-cong/", include("cchc.portal.urls")),
     # The address printed on every receipt (Mẫu 01) and in every notification.

@@ -347,8 +347,8 @@ def security_log_search(
     where to go on from when there may be more."""
     directory = directory or log_directory()
     budget = settings.CCHC_SECURITY_LOG_SCAN_BYTES if budget_bytes is None else budget_bytes
-    last_day = (filters.end - timedelta(microseconds=1)).date()
-    days = _days_with_files(directory, filters.start.date(), last_day)
+    last_day = (filters.end - timedelta(microseconds=1)).astimezone(UTC).date()
+    days = _days_with_files(directory, filters.start.astimezone(UTC).date(), last_day)
     if cursor is not None:
         days = [day for day in days if day <= cursor.day]
     entries: list[Entry] = []

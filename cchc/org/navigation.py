@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core.security_views import can_read_security_log
 from cchc.org.selectors import is_staff_user
 
 
@@ -34,6 +35,10 @@ def _staff(user: object) -> bool:
 
 def _admin(user: object) -> bool:
     return bool(getattr(user, "is_staff", False))
+
+
+def _security_admin(user: object) -> bool:
+    return can_read_security_log(user)
 
 
 def _role_in(*roles: str) -> Callable[[object], bool]:
@@ -77,6 +82,7 @@ MENU: list[MenuItem] = [
         _role_in("reform_officer", "leader", "home_affairs", "system_admin"),
     ),
     MenuItem(_("Danh mục TTHC"), "catalog:procedure_list", _staff),
+    MenuItem(_("Nhật ký an toàn"), "security_log", _security_admin),
     MenuItem(_("Quản trị"), "admin:index", _admin),
 ]
 
