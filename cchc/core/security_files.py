@@ -183,6 +183,7 @@ class Entry:
     extra: list[tuple[str, str]] = field(default_factory=list)
     raw: str = ""
     too_long: bool = False
+    record: dict | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -217,7 +218,9 @@ def shown(value: Any) -> str:
             text = json.dumps(value, ensure_ascii=False)
         except (TypeError, ValueError):
             text = repr(value)
-    text = "".join(ch if ch.isprintable() else "\ufffd" for ch in text[: MAX_SHOWN * 2])
+    text = text[: MAX_SHOWN * 2]
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
     return text[:MAX_SHOWN] + ("…" if len(text) > MAX_SHOWN else "")
 
 
@@ -241,15 +244,11 @@ def parse_line(raw: bytes) -> Entry:
             at = at.replace(tzinfo=UTC)
     if at is None:
         return Entry(valid=False, raw=shown(text))
-    known = {"ts", "event", "outcome", "username", "ip", "path", "user_id"}
 
     def text_of(key: str) -> str:
         value = record.get(key)
         return "" if value is None else shown(value)
 
-    extra = [(shown(k), shown(v)) for k, v in list(record.items())[:30] if k not in known]
-    if record.get("user_id") is not None:
-        extra.insert(0, ("user_id", shown(record["user_id"])))
     return Entry(
         valid=True,
         at=at,
@@ -258,8 +257,22 @@ def parse_line(raw: bytes) -> Entry:
         username=text_of("username"),
         ip=text_of("ip"),
         path=text_of("path"),
-        extra=extra,
+        record=record,
     )
+
+
+_KNOWN = frozenset({"ts", "event", "outcome", "username", "ip", "path", "user_id"})
+
+
+def with_details(entry: Entry) -> Entry:
+    """Fill ``extra`` (the line's other fields, at most 30), for a line that is shown."""
+    record = entry.record or {}
+    extra = [(shown(k), shown(v)) for k, v in list(record.items())[:30] if k not in _KNOWN]
+    if record.get("user_id") is not None:
+        extra.insert(0, ("user_id", shown(record["user_id"])))
+    entry.extra = extra
+    entry.record = None
+    return entry
 
 
 def matches(entry: Entry, filters: Filters) -> bool:
@@ -303,18 +316,22 @@ def lines_backwards(path: Path, end: int) -> Iterator[tuple[int, int, bytes | No
                 line_end = position + cut + 1
                 buf = buf[: cut + 1]
                 in_tail = False
+            # Walk the lines of this block by index: slicing ``buf`` per line would copy
+            # the block once per line (quadratic).
+            stop = len(buf)
             while True:
-                cut = buf.rfind(b"\n", 0, len(buf) - 1)
+                cut = buf.rfind(b"\n", 0, stop - 1)
                 if cut < 0:
                     break
-                content = buf[cut + 1 : -1]
+                content = buf[cut + 1 : stop - 1]
                 start = position + cut + 1
                 if content or skipping:
                     too_long = skipping or len(content) > MAX_LINE_BYTES
                     yield start, line_end, None if too_long else content
                 skipping = False
-                buf = buf[: cut + 1]
+                stop = cut + 1
                 line_end = start
+            buf = buf[:stop]
             if len(buf) > MAX_LINE_BYTES + 1:
                 # Keep only the terminating newline: the line is reported, not read.
                 buf = b"\n"
@@ -354,6 +371,10 @@ def security_log_search(
     entries: list[Entry] = []
     scanned = 0
     malformed = 0
+    # Case-sensitive filters must appear verbatim in a line that matches (the writer does not
+    # escape non-ASCII); lines without them are skipped unparsed. Broken lines never match a
+    # narrowing search anyway.
+    needles = [f.encode() for f in (filters.event, filters.ip, filters.outcome) if f]
     for day in days:
         path = directory / file_name(day)
         try:
@@ -367,11 +388,13 @@ def security_log_search(
                     spent = scanned >= budget and len(entries) < limit
                     return SearchResult(entries, Cursor(day, line_end), scanned, spent, malformed)
                 scanned += line_end - start
+                if raw is not None and needles and not all(n in raw for n in needles):
+                    continue  # cannot match: not worth parsing
                 entry = parse_line(raw) if raw is not None else Entry(valid=False, too_long=True)
                 if not entry.valid:
                     malformed += 1
                 if matches(entry, filters):
-                    entries.append(entry)
+                    entries.append(with_details(entry))
         except OSError:
             continue  # unreadable (permissions, removed): the page says what it could read
     return SearchResult(entries, None, scanned, False, malformed)
