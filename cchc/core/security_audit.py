@@ -237,6 +237,26 @@ def security_address(request: HttpRequest) -> str:
     return client_ip(request)
 
 
+# --- deployment check ------------------------------------------------------------------------
+
+
+def check_security_log_retention(app_configs: object = None, **kwargs: object) -> list:
+    """``check --deploy``: the log must be kept at least 12 months (Decree 331/2026 Art.
+    13.2(b)); 366 days covers a leap year."""
+    from django.core.checks import Error
+
+    if settings.CCHC_SECURITY_LOG_DAYS >= 366:
+        return []
+    return [
+        Error(
+            f"CCHC_SECURITY_LOG_DAYS={settings.CCHC_SECURITY_LOG_DAYS}: the security log must "
+            "be kept at least 12 months.",
+            hint="Set CCHC_SECURITY_LOG_DAYS to 366 or more (default 400).",
+            id="seclog.E001",
+        )
+    ]
+
+
 # --- wiring ------------------------------------------------------------------------------------
 
 
@@ -246,6 +266,7 @@ def connect() -> None:
     from django.contrib.admin.models import LogEntry
     from django.contrib.auth import get_user_model
     from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+    from django.core.checks import Tags, register
     from django.db.models.signals import m2m_changed, post_save, pre_save
 
     user_model = get_user_model()
@@ -258,3 +279,4 @@ def connect() -> None:
     for relation in (user_model.groups.through, user_model.user_permissions.through):
         m2m_changed.connect(on_user_m2m_changed, sender=relation, dispatch_uid=f"seclog-{relation}")
     post_save.connect(on_log_entry_saved, sender=LogEntry, dispatch_uid="seclog-admin")
+    register(check_security_log_retention, Tags.security, deploy=True)

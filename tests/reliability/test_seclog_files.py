@@ -214,3 +214,13 @@ def test_a_line_far_longer_than_any_block_is_skipped_without_being_held(tmp_path
     path.write_bytes(b"a\n" + b"b" * (MAX_LINE_BYTES * 20) + b"\n" + b"c\n")
     got = list(lines_backwards(path, os.path.getsize(path)))
     assert [content for _s, _e, content in got] == [b"c", None, b"a"]
+
+
+def test_keeping_the_log_less_than_a_year_fails_the_deployment_check(settings):
+    from django.core.checks import run_checks
+
+    settings.CCHC_SECURITY_LOG_DAYS = 90
+    [error] = [m for m in run_checks(include_deployment_checks=True) if m.id == "seclog.E001"]
+    assert "CCHC_SECURITY_LOG_DAYS" in error.msg and error.is_serious()
+    settings.CCHC_SECURITY_LOG_DAYS = 400
+    assert not [m for m in run_checks(include_deployment_checks=True) if m.id == "seclog.E001"]
