@@ -206,6 +206,7 @@ def test_beat_schedules_outbox_escalation_payment_expiry_reminders_and_the_uploa
         "cchc.parindex_refresh": 3600.0,
         "cchc.parindex_remind": 3600.0,
         "cchc.plans_flag_late": 3600.0,
+        "cchc.security_log_prune": 24 * 3600.0,
     }
     assert set(schedule) <= set(celery_app.tasks)
 
