@@ -10,6 +10,9 @@ import io
 import json
 import logging
 import os
+import secrets
+import subprocess
+import sys
 
 import pytest
 from django.core.checks import run_checks
@@ -20,6 +23,7 @@ from django.http import FileResponse
 
 from cchc.core import filecrypt
 from cchc.core.files import files_encrypt
+from tests.core.test_security import ROOT, production_env
 
 KEY_A = filecrypt.generate_key()
 KEY_B = filecrypt.generate_key()
@@ -212,3 +216,24 @@ def test_development_generates_its_key_once_readable_only_by_its_owner(settings,
     assert first == second and len(first.keys) == 1
     assert (tmp_path / "var" / "file-keys").stat().st_mode & 0o077 == 0
     assert file_key_errors() == []
+
+
+def test_manage_py_refuses_to_run_in_production_without_a_key(tmp_path):
+    env = production_env()
+    env.update(
+        CCHC_DEBUG="false",
+        CCHC_SECRET_KEY=secrets.token_urlsafe(50),
+        CCHC_DATABASE_URL=f"sqlite:///{tmp_path}/x.sqlite3",
+        CCHC_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        CCHC_SMS_BACKEND="cchc.core.sms.ProviderSmsBackend",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "core.E010" in result.stderr and "CCHC_FILE_KEYS" in result.stderr
