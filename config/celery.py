@@ -86,5 +86,11 @@ app.conf.update(
             "schedule": 24 * 3600.0,
             "options": {"expires": 23 * 3600},
         },
+        # Retention schedule (docs/reliability/privacy.md): stale drafts, once a day.
+        "drafts-expire": {
+            "task": "cchc.drafts_expire",
+            "schedule": 24 * 3600.0,
+            "options": {"expires": 23 * 3600},
+        },
     },
 )

@@ -209,6 +209,19 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not _MANIFEST
 
+# Issue 14 — privacy: uploaded files are encrypted at rest (cchc.core.filecrypt), keys outside
+# the database — CCHC_FILE_KEYS (comma-separated, newest first) and/or CCHC_FILE_KEY_FILE (one
+# key a line, newest first). Development and tests without either: a key generated once in
+# var/file-keys (never committed); with debug off a system check refuses to start without one.
+STORAGES["default"] = {"BACKEND": "cchc.core.storage.EncryptedFileSystemStorage"}
+CCHC_FILE_KEYS = env_list("CCHC_FILE_KEYS")
+CCHC_FILE_KEY_FILE = env_str("CCHC_FILE_KEY_FILE")
+CCHC_FILE_DEV_KEY_FILE = str(BASE_DIR / "var" / "file-keys") if DEBUG or TESTING else ""
+# Retention (docs/reliability/privacy.md): online drafts nobody touched for this many days are
+# removed with their files; stored uploads no record refers to, after this many hours.
+CCHC_DRAFT_RETENTION_DAYS = env_int("CCHC_DRAFT_RETENTION_DAYS", 90)
+CCHC_UPLOAD_RETENTION_HOURS = env_int("CCHC_UPLOAD_RETENTION_HOURS", 24)
+
 # --- Cache, jobs ----------------------------------------------------------------------------
 REDIS_URL = env_str("CCHC_REDIS_URL")
 if REDIS_URL:

@@ -124,6 +124,9 @@ export DJANGO_SETTINGS_MODULE=config.settings
 export CCHC_DEBUG=false
 export CCHC_SECRET_KEY
 CCHC_SECRET_KEY=$("$py" -c 'import secrets; print(secrets.token_urlsafe(50))')
+# Uploaded files are encrypted at rest; production refuses to start without a key.
+export CCHC_FILE_KEYS
+CCHC_FILE_KEYS=$("$py" -c 'import base64, secrets; print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())')
 export CCHC_ALLOWED_HOSTS=127.0.0.1,localhost
 export CCHC_DATABASE_URL=$pg_url
 export CCHC_REDIS_URL=$redis_url

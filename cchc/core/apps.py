@@ -9,9 +9,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Hệ thống")
 
     def ready(self) -> None:
-        from cchc.core.checks import check_outgoing_messages
+        from cchc.core.checks import check_file_keys, check_outgoing_messages
 
         register(check_outgoing_messages, Tags.security)
+        register(check_file_keys, Tags.security)
 
         from cchc.core.security_audit import connect
 

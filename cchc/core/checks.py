@@ -85,3 +85,33 @@ def check_outgoing_messages(app_configs: Any = None, **kwargs: Any) -> list[Erro
             )
         )
     return errors
+
+
+def check_file_keys(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    """Stored files are encrypted with a configured key (issue 14, item 10): with debug off,
+    none configured is an error — the development key in var/ is for ``make run`` and tests
+    only; a malformed or unreadable key is an error in any mode."""
+    from cchc.core.filecrypt import FileKeyError, load_keyring
+
+    configured = bool(settings.CCHC_FILE_KEYS or settings.CCHC_FILE_KEY_FILE)
+    if not configured and not settings.DEBUG:
+        return [
+            Error(
+                "No key to encrypt stored files (ID-card images, dossier papers): "
+                "CCHC_FILE_KEYS and CCHC_FILE_KEY_FILE are both empty.",
+                hint="Generate one with `manage.py files_keygen` and set CCHC_FILE_KEYS or "
+                "CCHC_FILE_KEY_FILE (docs/deployment.md, “Encryption keys”).",
+                id="core.E010",
+            )
+        ]
+    try:
+        load_keyring()
+    except FileKeyError as error:
+        return [
+            Error(
+                str(error),
+                hint="See docs/deployment.md, “Encryption keys”.",
+                id="core.E010",
+            )
+        ]
+    return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -14,7 +15,10 @@ from cchc.core.models import OutboxMessage
 from cchc.core.outbox import outbox_enqueue
 from cchc.dossiers.models import DossierStep
 from cchc.dossiers.selectors import RUNNING
+from cchc.dossiers.services.drafts import DraftsRemoved
 from cchc.org.models import User
+
+logger = logging.getLogger(__name__)
 
 KIND_OVERDUE = "overdue"
 KIND_DUE_SOON = "due_soon"
@@ -101,16 +105,24 @@ def dossiers_escalate(now: datetime | None = None) -> int:
     return sent
 
 
-def uploads_sweep(*, older_than: timedelta = timedelta(days=1), now: datetime | None = None) -> int:
+def uploads_sweep(
+    *,
+    older_than: timedelta | None = None,
+    now: datetime | None = None,
+    dry_run: bool = False,
+) -> int:
     """Delete stored upload files that no dossier references (a process that died between
-    storing a file and committing its dossier row leaves one behind). Only files older than
-    ``older_than`` are touched, so an upload whose transaction is still running is safe.
-    Returns the number of files removed."""
+    storing a file and committing its dossier row leaves one behind, so does a citizen who
+    gave up mid-upload). Only files older than ``older_than`` (by default
+    ``CCHC_UPLOAD_RETENTION_HOURS``) are touched, so an upload whose transaction is still
+    running is safe. Returns the number of files removed (``dry_run``: that would be)."""
     from django.core.files.storage import default_storage
 
     from cchc.dossiers.models import Dossier, DossierDocument
     from cchc.dossiers.uploads import referenced_by_other_apps
 
+    if older_than is None:
+        older_than = timedelta(hours=settings.CCHC_UPLOAD_RETENTION_HOURS)
     now = now or timezone.now()
     referenced = set(DossierDocument.objects.exclude(file="").values_list("file", flat=True))
     referenced |= set(Dossier.objects.exclude(result_file="").values_list("result_file", flat=True))
@@ -122,8 +134,26 @@ def uploads_sweep(*, older_than: timedelta = timedelta(days=1), now: datetime | 
                 continue
             if now - default_storage.get_modified_time(name) < older_than:
                 continue
-            default_storage.delete(name)
+            if not dry_run:
+                default_storage.delete(name)
             removed += 1
+    return removed
+
+
+def drafts_expire(*, now: datetime | None = None, dry_run: bool = False) -> DraftsRemoved:
+    """Remove online drafts nobody touched for ``CCHC_DRAFT_RETENTION_DAYS`` days, with their
+    files (retention schedule, docs/reliability/privacy.md): never submitted, they are no
+    administrative record, only personal data kept for nothing. Submitted dossiers are never
+    touched (``drafts_remove`` re-checks each row under lock)."""
+    from cchc.dossiers.models import Dossier
+    from cchc.dossiers.services.drafts import drafts_remove
+
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.CCHC_DRAFT_RETENTION_DAYS)
+    stale = Dossier.objects.filter(status=Dossier.Status.DRAFT, updated_at__lt=cutoff)
+    removed = drafts_remove(dossiers=stale, dry_run=dry_run)
+    if removed.drafts and not dry_run:
+        logger.info("retention: %s drafts removed, %s files", removed.drafts, removed.files)
     return removed
 
 

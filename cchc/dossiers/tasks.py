@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from cchc.dossiers.jobs import dossiers_escalate, uploads_sweep
+from cchc.dossiers.jobs import dossiers_escalate, drafts_expire, uploads_sweep
 from cchc.dossiers.payments.jobs import payments_expire
 
 
@@ -25,3 +25,9 @@ def payments_expire_task() -> int:
 def uploads_sweep_task() -> int:
     """Remove stored upload files that no dossier references (once a day)."""
     return uploads_sweep()
+
+
+@shared_task(name="cchc.drafts_expire")
+def drafts_expire_task() -> int:
+    """Remove online drafts untouched for CCHC_DRAFT_RETENTION_DAYS days (once a day)."""
+    return drafts_expire().drafts

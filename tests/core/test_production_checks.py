@@ -22,6 +22,7 @@ SAFE = {
     "CCHC_SMS_BACKEND": "cchc.core.sms.ProviderSmsBackend",
     "CCHC_PAYMENT_GATEWAY": "tests.core.test_production_checks.ContractedGateway",
     "CCHC_PAYMENT_SECRET": "a-separate-secret-shared-with-the-gateway-only",
+    "CCHC_FILE_KEYS": ["eCCJ9nAPh7cLSo3HLTaMYJq0WDTEVBAMBJycHDaxLZ4="],
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import secrets
 import subprocess
@@ -36,6 +37,7 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
         CCHC_SMS_BACKEND="cchc.core.sms.ProviderSmsBackend",
         CCHC_PAYMENT_GATEWAY="tests.core.test_production_checks.ContractedGateway",
         CCHC_PAYMENT_SECRET=secrets.token_urlsafe(50),
+        CCHC_FILE_KEYS=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

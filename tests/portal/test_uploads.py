@@ -8,6 +8,7 @@ import hashlib
 import re
 
 import pytest
+from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from cchc.dossiers.models import Dossier, DossierDocument
@@ -101,9 +102,12 @@ def test_pdf_jpeg_and_png_are_stored_under_a_random_name_with_their_hash(media, 
     assert STORED_NAME.match(stored.name) and stored.name.endswith(f".{ext}")
     assert stored.content_type == kind
     path = media / stored.name
-    content = path.read_bytes()
+    with default_storage.open(stored.name) as handle:
+        content = handle.read()
+    assert content == make().read()
     assert stored.size == len(content) and stored.sha256 == hashlib.sha256(content).hexdigest()
     assert stored_files(media) == [path]
+    assert path.read_bytes() != content  # encrypted at rest (issue 14)
 
 
 def test_the_type_comes_from_the_content_not_the_announced_content_type(media):

@@ -7,11 +7,13 @@ from cchc.dossiers.services.documents import document_access_record
 from cchc.dossiers.services.drafts import (
     DraftDetails,
     DraftOptions,
+    DraftsRemoved,
     dossier_start_draft,
     dossier_submit_draft,
     dossier_update_draft,
     draft_missing_documents,
     draft_options,
+    drafts_remove,
 )
 from cchc.dossiers.services.intake import (
     ApplicantData,
@@ -49,6 +51,7 @@ __all__ = [
     "DossierInputError",
     "DraftDetails",
     "DraftOptions",
+    "DraftsRemoved",
     "IntakeRequest",
     "document_access_record",
     "dossier_accept",
@@ -78,4 +81,5 @@ __all__ = [
     "dossier_withdraw",
     "draft_missing_documents",
     "draft_options",
+    "drafts_remove",
 ]

@@ -20,14 +20,14 @@ from datetime import datetime
 from functools import partial
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import ProtectedError, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_noop as N_
 
 from cchc.catalog.models import Procedure
 from cchc.catalog.services import procedure_current_version
 from cchc.domain.lifecycle import Status, TransitionError
-from cchc.dossiers.models import Dossier, DossierDocument
+from cchc.dossiers.models import DocumentAccess, Dossier, DossierDocument, DossierEvent
 from cchc.dossiers.services._common import DossierInputError, EventDraft, lock, now_or, record
 from cchc.dossiers.services.intake import (
     ApplicantData,
@@ -297,3 +297,46 @@ def dossier_submit_draft(*, actor: User, dossier: Dossier, now: datetime | None 
             MSG_MISSING_DOCUMENTS, "documents", params={"names": "; ".join(missing)}
         )
     return dossier_submit(actor=actor, dossier=dossier, now=now)
+
+
+@dataclass
+class DraftsRemoved:
+    """What ``drafts_remove`` removed: drafts, their files, and those it had to keep."""
+
+    drafts: int = 0
+    files: int = 0
+    kept: list[str] = field(default_factory=list)
+
+
+def drafts_remove(*, dossiers: QuerySet[Dossier], dry_run: bool = False) -> DraftsRemoved:
+    """Delete the drafts among ``dossiers`` — never submitted, so no agency ever received
+    them and they are no administrative record — with their documents, history and the
+    applicant's own openings of their papers; their stored files are deleted once the
+    transaction commits (a rollback keeps both). Submitted dossiers are never touched: each
+    row is locked and re-checked to be a draft. A draft something else still refers to (it
+    should not happen) is kept and named in ``kept``. ``dry_run``: count, delete nothing."""
+    removed = DraftsRemoved()
+    gone: list[str] = []
+    with transaction.atomic():
+        ids = list(dossiers.filter(status=Status.DRAFT).values_list("pk", flat=True))
+        for draft in Dossier.objects.select_for_update().filter(pk__in=ids, status=Status.DRAFT):
+            files = list(draft.documents.exclude(file="").values_list("file", flat=True))
+            if dry_run:
+                removed.drafts += 1
+                removed.files += len(files)
+                continue
+            try:
+                with transaction.atomic():
+                    DocumentAccess.objects.filter(dossier=draft).delete()
+                    DossierEvent.objects.filter(dossier=draft).delete()
+                    Dossier.objects.filter(pk=draft.pk).update(current_step=None)
+                    draft.delete()
+            except ProtectedError:
+                removed.kept.append(draft.reference)
+                continue
+            removed.drafts += 1
+            removed.files += len(files)
+            gone += files
+        if gone:
+            transaction.on_commit(partial(delete_stored, gone))
+    return removed

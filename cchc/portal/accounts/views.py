@@ -1,5 +1,5 @@
-"""Citizen account pages: sign up, sign in, my account, export, close. Thin views: check who
-is asking, validate a form, call one service, render or redirect."""
+"""Citizen account pages: sign up, sign in, my account, export, erasure, close. Thin views:
+check who is asking, validate a form, call one service, render or redirect."""
 
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ from cchc.portal.accounts.services import (
     AccountInputError,
     account_change_password,
     citizen_close_account,
+    citizen_erase,
     citizen_export,
     citizen_request_password_reset,
     citizen_reset_password,
@@ -50,6 +51,7 @@ from cchc.portal.accounts.services import (
     citizen_signup,
     citizen_update_profile,
     citizen_verify_contact,
+    erasure_preview,
     password_reset_minutes,
 )
 from cchc.portal.accounts.verification import CHANNELS, VerificationLinkError, verify_link_hours
@@ -240,7 +242,12 @@ def verify_contact_view(request: HttpRequest, token: str) -> HttpResponse:
 @citizen_required
 def account_export_view(request: HttpRequest) -> HttpResponse:
     data = citizen_export(user=request.user)
-    security_event("export.personal_data", request=request, export="citizen_own_data")
+    security_event(
+        "export.personal_data",
+        request=request,
+        export="citizen_own_data",
+        dossiers=len(data["dossiers"]),
+    )
     body = json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
     response = HttpResponse(body.encode("utf-8"), content_type="application/json; charset=utf-8")
     filename = f"du-lieu-ca-nhan-{timezone.localdate():%Y-%m-%d}.json"
@@ -265,6 +272,38 @@ def account_close_view(request: HttpRequest) -> HttpResponse:
     else:
         form = CloseAccountForm(account=user)
     return render(request, "portal/accounts/account_close.html", {"form": form})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@citizen_required
+def account_erase_view(request: HttpRequest) -> HttpResponse:
+    """The request for erasure of one's personal data, confirmed with the password."""
+    user = request.user
+    if request.method == "POST":
+        retry_after = hit("portal-close", str(user.pk), limit=CLOSE_LIMIT, window=CLOSE_WINDOW)
+        if retry_after:
+            return _too_many(request, retry_after)
+        form = CloseAccountForm(request.POST, account=user)
+        if form.is_valid():
+            report = citizen_erase(user=user, request=request)
+            logout(request)
+            request.session["erasure_report"] = {
+                "drafts": report.drafts_removed,
+                "kept": report.dossiers_kept,
+            }
+            return redirect("portal:account_erased")
+    else:
+        form = CloseAccountForm(account=user)
+    context = {"form": form, "preview": erasure_preview(user=user)}
+    return render(request, "portal/accounts/account_erase.html", context)
+
+
+@never_cache
+@require_GET
+def account_erased_view(request: HttpRequest) -> HttpResponse:
+    context = {"report": request.session.pop("erasure_report", None)}
+    return render(request, "portal/accounts/account_erased.html", context)
 
 
 @require_GET

@@ -4,7 +4,8 @@ rules the forms already checked. The package follows the account's life:
 - ``profile``: opening, changing and closing an account (consents recorded as they change);
 - ``contacts``: proving an e-mail address or phone number by the link sent to it;
 - ``passwords``: resetting a forgotten password by a one-time link, changing one's own;
-- ``export``: a copy of everything the portal holds about the citizen.
+- ``export``: a copy of everything the portal holds about the citizen;
+- ``erasure``: the request for erasure (what the law lets us remove, removed; dossiers kept).
 
 Every public name is importable from here, as it was when this was one module.
 """
@@ -14,6 +15,12 @@ from cchc.portal.accounts.services.contacts import (
     VERIFY_SUBJECTS,
     citizen_send_verification,
     citizen_verify_contact,
+)
+from cchc.portal.accounts.services.erasure import (
+    ErasurePreview,
+    ErasureReport,
+    citizen_erase,
+    erasure_preview,
 )
 from cchc.portal.accounts.services.export import EXPORT_FORMAT, citizen_export
 from cchc.portal.accounts.services.passwords import (
@@ -58,9 +65,12 @@ __all__ = [
     "RESET_SUBJECT",
     "VERIFY_SUBJECTS",
     "AccountInputError",
+    "ErasurePreview",
+    "ErasureReport",
     "ProfileData",
     "account_change_password",
     "citizen_close_account",
+    "citizen_erase",
     "citizen_export",
     "citizen_for_identifier",
     "citizen_request_password_reset",
@@ -70,6 +80,7 @@ __all__ = [
     "citizen_update_profile",
     "citizen_verify_contact",
     "email_taken",
+    "erasure_preview",
     "password_reset_minutes",
     "password_reset_url",
     "phone_taken",

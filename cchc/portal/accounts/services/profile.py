@@ -219,8 +219,12 @@ def citizen_update_profile(
 def citizen_close_account(*, user: User, now: datetime | None = None) -> User:
     """Close the account: it can no longer sign in, receives nothing, and keeps no personal
     details of its own. Dossiers stay attached to it, unchanged (official records)."""
-    now = now or timezone.now()
-    locked = lock_citizen(user)
+    return close_locked_account(lock_citizen(user), now=now or timezone.now())
+
+
+def close_locked_account(locked: User, *, now: datetime) -> User:
+    """The closure's steps on an account already locked (``lock_citizen``), inside the
+    caller's transaction: shared by closing and by the erasure request."""
     withdrawn = {
         purpose: False
         for purpose, on in (
