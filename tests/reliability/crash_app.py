@@ -336,7 +336,7 @@ class Client:
             except NoAnswer:
                 if self.browser is not None and self.rng.random() < 0.2:
                     self.browser = None  # sometimes start a new session
-                time.sleep(0.02)
+                time.sleep(0.1)  # as people do, not a tight loop
 
 
 # --- Processes ------------------------------------------------------------------------------
@@ -456,6 +456,10 @@ class Postgres:
             capture_output=True,
             text=True,
         ).stdout.strip()
+        import psycopg
+
+        with psycopg.connect(self.url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
+            admin.execute("CREATE DATABASE cchc")
         return self.url
 
     def postmaster(self) -> int:
@@ -561,7 +565,7 @@ def file_sha256(name: str) -> str | None:
     return digest.hexdigest()
 
 
-def check(ledger: Ledger) -> Findings:
+def check(ledger: Ledger, *, reconnect: bool = True) -> Findings:
     """Compare the database and the upload volume with what the clients were told."""
     from django.conf import settings
     from django.db import close_old_connections, connections
@@ -578,9 +582,10 @@ def check(ledger: Ledger) -> Findings:
     from cchc.feedback.services import feedback_check
     from cchc.satisfaction.services import satisfaction_check
 
-    close_old_connections()
-    for connection in connections.all():
-        connection.close()  # after a database restart, never reuse a dead connection
+    if reconnect:  # after a database restart, never reuse a dead connection
+        close_old_connections()
+        for connection in connections.all():
+            connection.close()
     found = Findings()
     with ledger.lock:
         intakes = dict(ledger.intakes)
@@ -703,6 +708,7 @@ class Figures:
     dossiers: int = 0
     stats_rebuild_check: str = ""
     problems: list[str] = field(default_factory=list)
+    restart_seconds: list[float] = field(default_factory=list)  # the database's, per kill
     seconds: float = 0.0
 
 
@@ -775,7 +781,16 @@ def run(
                     postgres.kill(whole_tree=cycle % 2 == 1)
                     figures.postmaster_kills += 1
                     time.sleep(rng.uniform(0.1, 0.4))  # requests meet a dead database
+                    down = time.monotonic()
                     postgres.restart()
+                    figures.restart_seconds.append(round(time.monotonic() - down, 1))
+                    # The application recovers by itself: new requests are acknowledged again.
+                    before = ledger.acknowledged
+                    deadline = time.monotonic() + 60
+                    while ledger.acknowledged == before and time.monotonic() < deadline:
+                        time.sleep(0.05)
+                    if ledger.acknowledged == before:
+                        figures.problems.append(f"cycle {cycle}: no answer after the restart")
                 elif cycle % 5 == 4:  # every fifth cycle: the master and its workers
                     gunicorn.kill_all()
                     figures.master_kills += 1
@@ -842,6 +857,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="cchc-crash-"))
+    work.chmod(0o755)  # PostgreSQL runs as `postgres` when we are root: it must reach pg/
     postgres = None
     try:
         media = work / "media"
@@ -865,9 +881,12 @@ def main(argv: list[str] | None = None) -> int:
             log_dir=work,
         )
     finally:
-        from django.db import connections
+        from django.conf import settings
 
-        connections.close_all()
+        if settings.configured:
+            from django.db import connections
+
+            connections.close_all()
         if postgres is not None:
             postgres.stop()
         shutil.rmtree(work, ignore_errors=True)

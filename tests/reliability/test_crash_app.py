@@ -88,3 +88,35 @@ def test_sigkilled_web_workers_lose_nothing_acknowledged_and_leave_nothing_half_
     assert figures["half_written"] == 0
     assert figures["counter_differences"] == 0
     assert figures["stats_rebuild_check"] == "0 khác biệt."
+
+
+@pytest.mark.django_db
+def test_the_checks_find_a_lost_acknowledgement_a_file_row_without_its_file_and_a_bad_counter(
+    world, settings, tmp_path
+):
+    """The harness's checks can fail: each kind of damage they look for is seen."""
+    from cchc.dossiers.models import DossierDailyStat, DossierDocument
+    from tests.dossiers.helpers import receive
+    from tests.reliability.crash_app import Ledger, check
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    dossier = receive(world)
+    assert check(Ledger(), reconnect=False).clean()
+
+    ledger = Ledger()
+    ledger.intakes["Quầy chưa từng nhận"] = "000.00.05.H98-250101-0099"
+    ledger.actions.add((str(dossier.public_id), "approve"))
+    DossierDocument.objects.create(
+        dossier=dossier, name="Đơn", file="dossiers/2025/01/missing.pdf", sha256="0" * 64
+    )
+    DossierDailyStat.objects.update(received=999)
+    found = check(ledger, reconnect=False)
+    assert found.lost == [
+        "intake Quầy chưa từng nhận (000.00.05.H98-250101-0099)",
+        f"action approve on {dossier.public_id}",
+    ]
+    assert found.half_written == [
+        "file row dossiers/2025/01/missing.pdf without its file (or altered)"
+    ]
+    assert found.counter_differences > 0
+    assert not found.clean()
