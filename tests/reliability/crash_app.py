@@ -17,6 +17,7 @@ Run as a script for more cycles (it creates and migrates its own SQLite file unl
 ``--database-url``)::
 
     python -m tests.reliability.crash_app --cycles 100
+    python -m tests.reliability.crash_app --cycles 100 --own-postgres
     python -m tests.reliability.crash_app --cycles 100 --database-url postgres://…/crash
     python -m tests.reliability.crash_app --cycles 10 --kill postmaster   # own durable cluster
 
@@ -850,6 +851,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cycles", type=int, default=20)
     parser.add_argument("--kill", choices=("worker", "postmaster"), default="worker")
     parser.add_argument("--database-url", default="", help="a migrated or empty database")
+    parser.add_argument(
+        "--own-postgres",
+        action="store_true",
+        help="run on a throwaway durable PostgreSQL cluster of its own (default: a SQLite file)",
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--clients", type=int, default=3)
     parser.add_argument("--drive-seconds", type=float, default=1.2)
@@ -863,7 +869,7 @@ def main(argv: list[str] | None = None) -> int:
         media = work / "media"
         media.mkdir()
         url = args.database_url
-        if args.kill == "postmaster":
+        if args.kill == "postmaster" or args.own_postgres:
             postgres = Postgres(work / "pg")
             url = postgres.start()
         elif not url:

@@ -86,3 +86,29 @@ def test_an_upload_to_a_full_volume_is_refused_in_words_and_leaves_nothing(
     assert not Dossier.objects.filter(applicant_user=citizen).exists()
     assert not DossierDocument.objects.exists()
     assert files_on(full_volume) == []  # no partial file either
+
+
+def test_a_signed_result_on_a_full_volume_is_refused_in_words_and_nothing_is_approved(
+    client, world, full_volume
+):
+    from cchc.dossiers.services import dossier_forward
+    from tests.dossiers.test_views import act, fresh
+
+    dossier = dossier_forward(actor=world.specialist, dossier=fresh(world))
+    client.force_login(world.leader)
+    result = upload("giay-phep.pdf", PDF + b"%" * 64_000)
+    response = client.post(
+        act(dossier, "phe-duyet"),
+        {
+            "phe-duyet-result_number": "15/GPXD",
+            "phe-duyet-signer": "Phạm Đức Lãnh",
+            "phe-duyet-result_file": result,
+        },
+    )
+    page = response.content.decode()
+    assert 400 <= response.status_code < 600
+    assert str(ERR_STORAGE_FULL)[:40] in page
+    dossier.refresh_from_db()
+    assert dossier.status == "processing" and not dossier.result_file
+    assert not dossier.events.filter(action="approve").exists()
+    assert files_on(full_volume) == []
