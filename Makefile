@@ -57,3 +57,12 @@ messages: install
 
 clean:
 	rm -rf var/test-* .pytest_cache
+
+# Issue 14 — crash: the crash-consistency drill with more cycles than make test runs
+# (docs/reliability/crash.md). CRASH_CYCLES=… to change the count.
+.PHONY: crash-drill
+CRASH_CYCLES ?= 100
+crash-drill: install system-deps
+	$(PY) -m tests.reliability.crash_app --cycles $(CRASH_CYCLES)
+	$(PY) -m tests.reliability.crash_app --cycles $(CRASH_CYCLES) --own-postgres
+	$(PY) -m tests.reliability.crash_app --cycles 10 --kill postmaster

@@ -19,6 +19,7 @@ Rules (issue 4, ARCHITECTURE "Data is never lost"):
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import unicodedata
@@ -65,6 +66,12 @@ ERR_TOTAL = gettext_noop(
     "Tổng dung lượng các tệp của một hồ sơ tối đa {limit}: hồ sơ đã có {existing}, lần này "
     "thêm {adding}."
 )
+ERR_STORAGE_FULL = gettext_noop(
+    "Nơi lưu trữ tệp của hệ thống đã đầy nên chưa lưu được tệp “{name}”. Hồ sơ chưa được "
+    "lưu; vui lòng thử lại sau ít phút hoặc liên hệ Bộ phận Một cửa."
+)
+# Errors of the upload volume, not of the file: it is full (or over its quota).
+STORAGE_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 ERR_NOT_KEPT = gettext_noop(
     "Các tệp vừa tải lên chưa được lưu vào hồ sơ và đã được xoá. Vui lòng chọn lại tệp."
 )
@@ -248,7 +255,19 @@ def store_upload(uploaded_file: UploadedFile) -> StoredFile:
             [_(ERR_TOO_BIG).format(name=clean_name(uploaded_file.name), limit=limit)]
         )
     uploaded_file.seek(0)
-    saved = default_storage.save(_storage_name(kind), uploaded_file)
+    name = _storage_name(kind)
+    try:
+        saved = default_storage.save(name, uploaded_file)
+    except OSError as exc:
+        if exc.errno not in STORAGE_FULL_ERRNOS:
+            raise
+        # The storage leaves what it wrote before the disk filled: remove it, and say so in
+        # words instead of a server error. Operators are told through the error log.
+        logger.error("Upload volume full: could not store %s (%s)", name, exc)
+        delete_stored([name])
+        raise UploadRefused(
+            [_(ERR_STORAGE_FULL).format(name=clean_name(uploaded_file.name))]
+        ) from exc
     return StoredFile(
         name=saved,
         original_name=clean_name(uploaded_file.name),

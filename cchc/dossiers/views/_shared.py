@@ -3,7 +3,9 @@ user may take now, and storing an uploaded result before the service records it.
 
 from __future__ import annotations
 
+import logging
 import uuid
+from contextlib import suppress
 from datetime import datetime
 
 from django.conf import settings
@@ -18,7 +20,9 @@ from cchc.domain import lifecycle
 from cchc.domain.lifecycle import Action, TransitionError
 from cchc.dossiers.models import Dossier, DossierStep
 from cchc.dossiers.selectors import dossier_clock, dossier_overdue, step_clock
+from cchc.dossiers.services import DossierInputError
 from cchc.dossiers.services._common import situation
+from cchc.dossiers.uploads import ERR_STORAGE_FULL, STORAGE_FULL_ERRNOS, clean_name
 from cchc.org.models import User
 
 CLOCK_OK = "ok"
@@ -119,10 +123,25 @@ class StoredFile:
         self.size = size
 
 
+logger = logging.getLogger(__name__)
+
+
 def store_result_file(upload: UploadedFile) -> StoredFile:
+    """Write the signed result; a full volume is a refusal in words (the form's error), with
+    what was written removed — never a server error."""
     today = timezone.localdate()
     name = f"results/{today:%Y/%m}/{uuid.uuid4().hex}.pdf"
-    saved = default_storage.save(name, upload)
+    try:
+        saved = default_storage.save(name, upload)
+    except OSError as exc:
+        if exc.errno not in STORAGE_FULL_ERRNOS:
+            raise
+        logger.error("Upload volume full: could not store %s (%s)", name, exc)
+        with suppress(OSError):
+            default_storage.delete(name)
+        raise DossierInputError(
+            ERR_STORAGE_FULL, "result_file", params={"name": clean_name(upload.name)}
+        ) from exc
     return StoredFile(saved, "application/pdf", upload.size)
 
 
