@@ -57,3 +57,12 @@ messages: install
 
 clean:
 	rm -rf var/test-* .pytest_cache
+
+# Issue 14 — accounts: the demo administrator's current two-step code (demo data only), and
+# the daily job that disables officer accounts unused for CCHC_ACCOUNT_IDLE_DAYS.
+.PHONY: demo-otp accounts-disable-unused
+demo-otp:
+	@$(DEV) $(PY) manage.py demo_otp
+
+accounts-disable-unused:
+	$(PY) manage.py accounts_disable_unused
