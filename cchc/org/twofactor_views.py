@@ -12,13 +12,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cchc.core.validation import CleanTextFormMixin
 from cchc.org import twofactor
 from cchc.org.permissions import staff_required
+
+QR_LABEL = gettext_noop("Mã QR chứa khoá bí mật để thêm tài khoản vào ứng dụng xác thực")
 
 
 class CodeForm(CleanTextFormMixin, forms.Form):
@@ -73,7 +75,7 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
             return redirect(_next_url(request))
     context = {
         "form": form,
-        "qr_svg": twofactor.qr_svg(device.config_url),
+        "qr_svg": twofactor.qr_svg(device.config_url, _(QR_LABEL)),
         "secret": twofactor.secret_text(device),
         "required": twofactor.is_administrator(user),
         "next": _next_url(request),
