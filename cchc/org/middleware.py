@@ -71,6 +71,13 @@ def sign_in_url(request: HttpRequest, user: object) -> str:
     return reverse("portal:login")
 
 
+def start_idle_clock(sender: type, request: HttpRequest, user: object, **_: object) -> None:
+    """``user_logged_in``: the idle clock starts at sign-in (and the first page written after it
+    needs no session write of its own)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN_KEY] = int(time.time())
+
+
 class IdleSessionMiddleware:
     """Ends a signed-in session that made no request for longer than its idle limit
     (``CCHC_IDLE_MINUTES_ADMIN`` on /admin/, ``CCHC_IDLE_MINUTES_OFFICER``,
@@ -113,7 +120,7 @@ class TwoFactorGateMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path.startswith(_SESSIONLESS) or not request.user.is_authenticated:
             return self.get_response(request)
-        if self._open(request.path) or not twofactor.needs_code(request.user):
+        if self._open(request.path) or not twofactor.needs_code(request):
             return self.get_response(request)
         if twofactor.confirmed_device(request.user) is None:
             url = reverse("otp_enrol")

@@ -32,6 +32,9 @@ from cchc.core.security_log import FAILURE, security_event
 from cchc.org.models import User
 
 DEVICE_NAME = "TOTP"
+# Set in the session at sign-in: did the person have a device then? (Officers are asked for a
+# code from their next sign-in after enrolling; reading the flag costs no query per request.)
+ENROLLED_AT_SIGN_IN = "cchc_otp_enrolled"
 MSG_WRONG_CODE = N_("Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã đang hiện trong ứng dụng.")
 MSG_THROTTLED = N_("Đã nhập sai mã nhiều lần: hãy đợi %(seconds)s giây rồi thử lại.")
 MSG_NOT_A_CODE = N_("Mã xác thực gồm 6 chữ số.")
@@ -56,12 +59,21 @@ def confirmed_device(user: Any) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
 
 
-def needs_code(user: Any) -> bool:
+def needs_code(request: HttpRequest) -> bool:
     """Must this signed-in session give a code before anything else? Administrators always;
-    anyone else once they have a device. A session already verified never."""
+    anyone else who had a device when signing in. A session already verified never."""
+    user = request.user
     if not user.is_authenticated or user.is_verified():
         return False
-    return is_administrator(user) or confirmed_device(user) is not None
+    if is_administrator(user):
+        return True
+    return bool(request.session.get(ENROLLED_AT_SIGN_IN)) and confirmed_device(user) is not None
+
+
+def note_device_at_sign_in(sender: type, request: HttpRequest, user: Any, **_: Any) -> None:
+    """``user_logged_in``: remember in the new session whether the person has a device."""
+    if request is not None and hasattr(request, "session"):
+        request.session[ENROLLED_AT_SIGN_IN] = confirmed_device(user) is not None
 
 
 def pending_device(user: User) -> TOTPDevice:
@@ -169,6 +181,7 @@ def enrol(request: HttpRequest, device: TOTPDevice, token: str) -> TOTPDevice:
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user_id=device.user_id, confirmed=False).delete()
     django_otp.login(request, device)
+    request.session[ENROLLED_AT_SIGN_IN] = True
     security_event("otp.enrol", request=request, device=device.persistent_id)
     return device
 
@@ -177,6 +190,8 @@ def remove(*, user: User, request: HttpRequest | None = None, by_admin: bool = F
     """Remove every device of ``user`` (the officer turning it off, or an administrator after
     a lost phone). Returns the number removed; logged as ``otp.remove``."""
     removed, _ = TOTPDevice.objects.filter(user=user).delete()
+    if request is not None and request.user.pk == user.pk:
+        request.session[ENROLLED_AT_SIGN_IN] = False
     if removed:
         security_event(
             "otp.remove",
