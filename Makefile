@@ -66,3 +66,12 @@ crash-drill: install system-deps
 	$(PY) -m tests.reliability.crash_app --cycles $(CRASH_CYCLES)
 	$(PY) -m tests.reliability.crash_app --cycles $(CRASH_CYCLES) --own-postgres
 	$(PY) -m tests.reliability.crash_app --cycles 10 --kill postmaster
+
+# Issue 14 — accounts: the demo administrator's current two-step code (demo data only), and
+# the daily job that disables officer accounts unused for CCHC_ACCOUNT_IDLE_DAYS.
+.PHONY: demo-otp accounts-disable-unused
+demo-otp:
+	@$(DEV) $(PY) manage.py demo_otp
+
+accounts-disable-unused:
+	$(PY) manage.py accounts_disable_unused

@@ -16,6 +16,7 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(
     [
         "cchc.core",
+        "cchc.org",
         "cchc.dossiers",
         "cchc.feedback",
         "cchc.satisfaction",
@@ -89,6 +90,12 @@ app.conf.update(
         # Retention schedule (docs/reliability/privacy.md): stale drafts, once a day.
         "drafts-expire": {
             "task": "cchc.drafts_expire",
+            "schedule": 24 * 3600.0,
+            "options": {"expires": 23 * 3600},
+        },
+        # Issue 14 — accounts: officer accounts unused for CCHC_ACCOUNT_IDLE_DAYS.
+        "accounts-disable-unused": {
+            "task": "cchc.accounts_disable_unused",
             "schedule": 24 * 3600.0,
             "options": {"expires": 23 * 3600},
         },

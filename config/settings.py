@@ -42,7 +42,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CCHC_CSRF_TRUSTED_ORIGINS", [])
 NUM_PROXIES = env_int("CCHC_NUM_PROXIES", 0)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin site with the two-step check (issue 14 — accounts): cchc.org.admin_site.
+    "cchc.org.admin_apps.CchcAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "ninja",
     "cchc.core",
     "cchc.org",
@@ -78,8 +81,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "cchc.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Issue 14 — accounts: idle sessions end, then the two-step check (cchc/org/middleware.py).
+    "cchc.org.middleware.IdleSessionMiddleware",
+    "cchc.org.middleware.TwoFactorGateMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -142,6 +149,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Issue 14 — accounts: officers and administrators may not reuse a recent password.
+    {"NAME": "cchc.org.passwords.PasswordHistoryValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -177,6 +186,24 @@ AXES_VERBOSE = False
 # separated) — a loopback demonstration without an SMS provider or a contracted payment
 # gateway (scripts/serve_prod.sh: core.E002, dossiers.E001). A real installation sets none.
 SILENCED_SYSTEM_CHECKS = ["axes.W006", *env_list("CCHC_SILENCED_SYSTEM_CHECKS", [])]
+
+# Issue 14 — accounts (docs/reliability/accounts.md): two-step sign-in, idle sessions, unused
+# accounts, password history.
+# Minutes without a request after which a session ends: the admin site (/admin/), officers'
+# pages, citizens' pages (0 = no idle limit for that kind of page).
+CCHC_IDLE_MINUTES_ADMIN = env_int("CCHC_IDLE_MINUTES_ADMIN", 5)
+CCHC_IDLE_MINUTES_OFFICER = env_int("CCHC_IDLE_MINUTES_OFFICER", 15)
+CCHC_IDLE_MINUTES_CITIZEN = env_int("CCHC_IDLE_MINUTES_CITIZEN", 30)
+# Officer and administrator accounts without a sign-in (or API token use) for this many days
+# are disabled by the daily job `accounts_disable_unused` (0 = never).
+CCHC_ACCOUNT_IDLE_DAYS = env_int("CCHC_ACCOUNT_IDLE_DAYS", 45)
+# An officer or administrator may not reuse any of their last N passwords (0 = no check).
+CCHC_PASSWORD_HISTORY = env_int("CCHC_PASSWORD_HISTORY", 5)
+# TOTP (RFC 6238) with django-otp: the issuer shown in the authenticator app; failed codes lock
+# the device for factor × 2^(failures-1) seconds (django-otp's throttling).
+OTP_TOTP_ISSUER = env_str("CCHC_OTP_ISSUER", "CCHC")
+OTP_TOTP_THROTTLE_FACTOR = env_int("CCHC_OTP_THROTTLE_FACTOR", 1)
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Internationalisation -----------------------------------------------------------------
 LANGUAGE_CODE = "vi"

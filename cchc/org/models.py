@@ -169,6 +169,13 @@ class User(AbstractUser):
     )
     privacy_notice_at = models.DateTimeField(_("đã được thông báo lúc"), null=True, blank=True)
     closed_at = models.DateTimeField(_("đóng tài khoản lúc"), null=True, blank=True)
+    # Issue 14 — accounts: an officer's account unused for CCHC_ACCOUNT_IDLE_DAYS is disabled
+    # by a job (when: here); an administrator who enables it again restarts the count (when:
+    # ``reactivated_at``), so the next run does not disable it at once.
+    idle_disabled_at = models.DateTimeField(
+        _("khoá do không sử dụng lúc"), null=True, blank=True, editable=False
+    )
+    reactivated_at = models.DateTimeField(_("mở lại lúc"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("người dùng")
@@ -270,3 +277,21 @@ class ApiToken(models.Model):
             user=user, name=name, key_hash=cls.digest(raw), hint=raw[:12], expires_at=expires_at
         )
         return token, raw
+
+
+class PasswordHistory(models.Model):
+    """A password an officer or administrator had before the current one (its hash only): with
+    the current one, none of the last ``CCHC_PASSWORD_HISTORY`` may be chosen again
+    (``cchc.org.passwords``)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField(_("mã băm mật khẩu"), max_length=128)
+    set_at = models.DateTimeField(_("đặt lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("mật khẩu đã dùng")
+        verbose_name_plural = _("mật khẩu đã dùng")
+        indexes = [models.Index(fields=["user", "-set_at"], name="org_pwhist_user_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.set_at:%d/%m/%Y %H:%M}"

@@ -65,6 +65,7 @@ from cchc.catalog.services import (
     procedure_snapshot,
 )
 from tests.factories import ProcedureFactory, add_standard_steps
+from tests.twofactor import sign_in_verified
 from tests.world import BIRTH_REGISTRATION, BUILDING_PERMIT
 
 pytestmark = pytest.mark.django_db
@@ -595,7 +596,7 @@ def test_import_page_is_forbidden_without_the_permission(client, world, speciali
 def test_import_page_sends_anonymous_users_to_sign_in_and_refuses_put(client, world, admin_user):
     url = reverse("catalog:procedure_import")
     assert client.get(url).status_code == 302
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     assert client.put(url).status_code == 405
 
 
@@ -616,7 +617,7 @@ def test_a_user_with_the_permission_uploads_and_sees_the_counts(client, world, s
 def test_import_page_lists_every_error_with_sheet_row_and_column(client, world, admin_user):
     rows = good_procedures("2.000001")
     rows[SHEET_STEPS][1][3] = UNKNOWN_AGENCY
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     response = client.post(reverse("catalog:procedure_import"), {"file": upload(workbook(rows))})
     page = response.content.decode()
     assert response.status_code == 200
@@ -634,14 +635,14 @@ def test_import_page_lists_every_error_with_sheet_row_and_column(client, world, 
     ids=["no-file", "empty-file"],
 )
 def test_import_page_asks_for_a_file(client, world, admin_user, files):
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     response = client.post(reverse("catalog:procedure_import"), files)
     assert response.status_code == 200
     assert ERR_EMPTY_FILE in response.content.decode()
 
 
 def test_import_page_html_file_gives_a_clear_message(client, world, admin_user):
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     html = upload(b"<!DOCTYPE html><html><body>x</body></html>", name="danh-muc.xlsx")
     response = client.post(reverse("catalog:procedure_import"), {"file": html})
     assert response.status_code == 200
@@ -652,7 +653,7 @@ def test_import_is_csrf_protected(world, admin_user):
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     file = upload(workbook(good_procedures("2.000001")))
     response = client.post(reverse("catalog:procedure_import"), {"file": file})
     assert response.status_code == 403

@@ -11,6 +11,7 @@ from cchc.core.api import ApiInputError, parse_moment
 from cchc.core.calendar import calendar_day_clear, calendar_day_set, current_calendar
 from cchc.core.holiday_source import vn_calendar_exceptions
 from cchc.core.models import CalendarDay, CalendarDayChange
+from tests.twofactor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -168,7 +169,7 @@ def test_an_admin_edit_makes_a_new_version_and_moves_the_answer(
 def test_the_admin_page_saves_through_the_versioned_service(
     client, world, admin_user, django_capture_on_commit_callbacks
 ):
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     before = current_calendar().version
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(

@@ -189,6 +189,7 @@ def test_beat_schedules_outbox_escalation_payment_expiry_reminders_and_the_uploa
     import cchc.core.tasks
     import cchc.dossiers.tasks
     import cchc.feedback.tasks
+    import cchc.org.tasks
     import cchc.parindex.tasks
     import cchc.plans.tasks
     import cchc.satisfaction.tasks  # noqa: F401
@@ -207,6 +208,8 @@ def test_beat_schedules_outbox_escalation_payment_expiry_reminders_and_the_uploa
         "cchc.parindex_remind": 3600.0,
         "cchc.plans_flag_late": 3600.0,
         "cchc.security_log_prune": 24 * 3600.0,
+        "cchc.drafts_expire": 24 * 3600.0,
+        "cchc.accounts_disable_unused": 24 * 3600.0,
     }
     assert set(schedule) <= set(celery_app.tasks)
 

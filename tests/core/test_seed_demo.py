@@ -7,10 +7,12 @@ import re
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cchc.catalog.models import Field, Procedure, RequiredDocument
 from cchc.catalog.selectors import procedure_list
 from cchc.core.models import OutboxMessage
+from cchc.demo.seed import DEMO_ADMIN_OTP_SECRET
 from cchc.dossiers.models import Dossier, OfficerStepDailyStat, StepDailyStat
 from cchc.feedback.models import FeedbackItem, PublicationEdit, Status
 from cchc.feedback.services import feedback_check
@@ -50,6 +52,12 @@ def test_seed_demo_builds_the_province_once(settings, capsys):
     call_command("seed_demo")
     out = capsys.readouterr().out
     assert "Demo@CCHC-2025" in out and "demo.receiver" in out
+    # The administrator's two-step secret is printed, and `make demo-otp` prints its code.
+    assert DEMO_ADMIN_OTP_SECRET in out
+    call_command("demo_otp")
+    code = capsys.readouterr().out.strip()
+    (device,) = TOTPDevice.objects.filter(user__username="demo.admin", confirmed=True)
+    assert device.verify_token(code)
     counts = (
         Agency.objects.count(),
         Procedure.objects.count(),

@@ -29,6 +29,7 @@ from tests.feedback.open311_support import (
     publish,
     xml,
 )
+from tests.twofactor import sign_in_verified
 
 SERVICE_FIELDS = [
     "service_code",
@@ -583,7 +584,7 @@ def test_reading_is_rate_limited_per_client_address(client, world, settings):
 def test_a_key_revoked_in_the_admin_is_refused_at_once(client, world, key, admin_user):
     assert post(client, **form(key)).status_code == 200
     stored = Open311Client.objects.get()
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     response = client.post(
         "/admin/feedback/open311client/",
         {"action": "revoke", "_selected_action": [stored.pk]},

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cchc.org.models import ApiToken
+from tests.twofactor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +81,7 @@ def test_the_command_issues_a_token_for_the_given_days(specialist, capsys):
 
 def test_the_admin_shows_expiry_and_last_use(client, admin_user, specialist):
     token, raw = ApiToken.issue(specialist, name="hệ thống X")
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
 
     listing = client.get(reverse("admin:org_apitoken_changelist")).content.decode()
     detail = client.get(reverse("admin:org_apitoken_change", args=[token.pk])).content.decode()

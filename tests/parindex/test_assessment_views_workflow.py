@@ -34,6 +34,7 @@ from tests.parindex.test_assessment_views import (
     page_url,
     self_score,
 )
+from tests.twofactor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 S = Assessment.Status
@@ -202,5 +203,5 @@ def test_only_home_affairs_opens_the_publication_page(
     client.force_login(reform_officer)
     assert client.get(reverse("parindex:publish", args=[YEAR, KIND])).status_code == 403
     assert client.get(reverse("parindex:publish", args=[YEAR, "moon"])).status_code == 403
-    client.force_login(admin_user)  # the services let only Home Affairs publish
+    sign_in_verified(client, admin_user)  # the services let only Home Affairs publish
     assert client.get(reverse("parindex:publish", args=[YEAR, KIND])).status_code == 403

@@ -16,6 +16,7 @@ from cchc.parindex.excel import SHEET_CRITERIA, XLSX_CONTENT_TYPE, export_framew
 from cchc.parindex.frameworks import ERR_EXISTS, P_SUM
 from cchc.parindex.models import Criterion, Framework
 from tests.parindex.conftest_frameworks import framework_values, small_framework
+from tests.twofactor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -158,7 +159,7 @@ def test_home_affairs_opens_a_sound_framework(client, world, home_affairs_evalua
 
 def test_the_admin_shows_a_framework_and_its_tree_read_only(client, admin_user):
     framework = small_framework()
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
 
     page = client.get(reverse("admin:parindex_framework_change", args=[framework.pk]))
     listing = client.get(reverse("admin:parindex_criterion_changelist"))

@@ -42,6 +42,7 @@ from cchc.portal.apply.forms import MSG_WITHDRAW_REASON
 from tests.dossiers.helpers import APPLICANT
 from tests.factories import AgencyFactory, ProcedureFactory, UserFactory, add_standard_steps
 from tests.portal.apply_helpers import jpeg, pdf, png, stored_files
+from tests.twofactor import sign_in_verified
 from tests.world import BIRTH_REGISTRATION, BUILDING_PERMIT
 
 pytestmark = pytest.mark.django_db
@@ -680,7 +681,7 @@ def test_every_opening_of_a_paper_is_logged_and_shown_to_the_applicant(
     assert rows[1].document_name == doc.name
 
     # a province-wide role has no agency of its own: its role is shown instead
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     assert client.get(officer_file_url(d, doc)).status_code == 200
 
     client.force_login(citizen)
@@ -702,7 +703,7 @@ def test_the_access_log_is_read_only_in_the_admin(client, citizen, admin_user):
     d = submitted(client, citizen)
     client.get(file_url(d, d.documents.get()))
     access = DocumentAccess.objects.get(dossier=d)
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     listing = client.get(reverse("admin:dossiers_documentaccess_changelist"))
     assert listing.status_code == 200 and str(d) in text(listing)
     assert client.get(reverse("admin:dossiers_documentaccess_add")).status_code == 403

@@ -19,6 +19,7 @@ from cchc.core.outbox import LINK_HIDDEN
 from cchc.portal.accounts.services import citizen_request_password_reset
 from tests.dossiers.helpers import receive
 from tests.portal.test_accounts import make_citizen
+from tests.twofactor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +109,7 @@ def test_a_secret_message_given_up_keeps_no_link_and_is_not_sent_again(world, se
     assert row.status == Status.FAILED
     assert not RESET_LINK.search(row.body)
     admin = Client()
-    admin.force_login(world.admin)
+    sign_in_verified(admin, world.admin)
     admin.post(
         reverse("admin:core_outboxmessage_changelist"),
         {"action": "retry_now", "_selected_action": [row.pk]},
@@ -120,7 +121,7 @@ def test_a_secret_message_given_up_keeps_no_link_and_is_not_sent_again(world, se
 def test_the_admin_never_shows_a_pending_link(world):
     rows = reset_by_email_and_sms(world)
     admin = Client()
-    admin.force_login(world.admin)
+    sign_in_verified(admin, world.admin)
 
     listing = admin.get(reverse("admin:core_outboxmessage_changelist")).content.decode()
     for row in rows:

@@ -12,6 +12,7 @@ from cchc.satisfaction.evaluation import evaluation_check, evaluation_fill
 from cchc.satisfaction.models import DossierEvaluation, EvaluationDailyStat
 from tests.dossiers.helpers import at
 from tests.satisfaction.test_evaluation import NINE, returned, with_justice_step  # noqa: F401
+from tests.twofactor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +57,7 @@ def test_home_affairs_appraises_from_the_evaluation_card(client, evaluated, home
 
 
 def test_the_system_administrator_may_appraise_too(client, evaluated, admin_user):
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     assert client.post(url(evaluated), answers()).status_code == 302
     assert DossierEvaluation.objects.get(dossier=evaluated).appraised_total == 18
 

@@ -22,6 +22,7 @@ from cchc.satisfaction.services import rating_submit
 from cchc.stats.officers import officer_watch
 from tests.dossiers.helpers import at, receive
 from tests.factories import UserFactory
+from tests.twofactor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -282,7 +283,7 @@ def test_the_province_edits_the_thresholds_in_the_admin_and_the_list_follows(
     client, activity, admin_user
 ):
     world = activity
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     row = OfficerThreshold.objects.get(kind="late_steps")
     url = reverse("admin:satisfaction_officerthreshold_change", args=[row.pk])
     form = {"kind": "late_steps", "value": "3", "minimum": "0", "active": "on", "source": "QĐ 1"}

@@ -15,6 +15,7 @@ from cchc.stats.models import EnteredValue, IndexGroup, IndexIndicator
 from cchc.stats.services import entered_value_save
 from cchc.stats.serving import configuration_on, serving_index
 from tests.stats.helpers import enter
+from tests.twofactor import sign_in_verified
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("serving_config")]
 
@@ -170,7 +171,7 @@ def test_an_entry_for_a_division_or_over_another_entry_is_refused(world):
 def test_the_reform_office_enters_a_value_in_the_admin_stamped_with_who_and_when(
     client, admin_user, world
 ):
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     url = reverse("admin:stats_enteredvalue_add")
     form = {
         "indicator_code": "MDSH6",

@@ -3,7 +3,7 @@ from argparse import ArgumentParser
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from cchc.demo.seed import DEMO_PASSWORD, seed_demo
+from cchc.demo.seed import DEMO_ADMIN_OTP_SECRET, DEMO_PASSWORD, seed_demo
 
 
 class Command(BaseCommand):
@@ -33,5 +33,10 @@ class Command(BaseCommand):
         for login in report.logins:
             where = f" — {login.agency}" if login.agency else ""
             self.stdout.write(f"  {login.username:<18} {login.role}{where}")
+        self.stdout.write("")
+        self.stdout.write(
+            "demo.admin xác thực hai bước sau mật khẩu: mã 6 chữ số từ ứng dụng xác thực với "
+            f"khoá {DEMO_ADMIN_OTP_SECRET}, hoặc chạy `make demo-otp` để in mã hiện tại."
+        )
         self.stdout.write("")
         self.stdout.write("Mở http://127.0.0.1:8000 — quản trị: http://127.0.0.1:8000/admin/")
