@@ -128,6 +128,9 @@ def test_an_expired_session_is_written_to_the_security_log(counter_officer, capl
     with caplog.at_level("INFO", logger="cchc.security"):
         client.get(WORKLIST)
 
-    (line,) = [r.getMessage() for r in caplog.records if r.name == "cchc.security"]
-    assert '"event": "session.idle_timeout"' in line
+    (line,) = [
+        r.getMessage()
+        for r in caplog.records
+        if r.name == "cchc.security" and '"event": "session.idle_timeout"' in r.getMessage()
+    ]
     assert f'"username": "{counter_officer.username}"' in line

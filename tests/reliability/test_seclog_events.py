@@ -21,6 +21,7 @@ from tests.factories import PASSWORD
 from tests.portal.test_accounts import PASSWORD as CITIZEN_PASSWORD
 from tests.portal.test_accounts import make_citizen
 from tests.portal.test_password_reset import ask, link_in, open_link, reset_messages, set_password
+from tests.twofactor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +146,7 @@ def test_a_citizen_resetting_a_forgotten_password_by_the_link_is_written(client,
 
 def test_a_role_change_in_the_admin_names_the_change_and_who_made_it(client, log, admin_user):
     officer = User.objects.create_user("t.moi", password=PASSWORD, role="specialist")
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     url = reverse("admin:org_user_change", args=[officer.pk])
     form = client.get(url).context["adminform"].form
     data = {k: v for k, v in form.initial.items() if v is not None and k != "password"}
@@ -190,7 +191,7 @@ def test_saving_a_user_without_a_privilege_change_writes_nothing(log, specialist
 
 def test_an_admin_deletion_is_written_as_an_admin_action(client, log, admin_user, specialist):
     token, _raw = ApiToken.issue(specialist, name="tích hợp")
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     url = reverse("admin:org_apitoken_delete", args=[token.pk])
     assert client.post(url, {"post": "yes"}).status_code == 302
     assert LogEntry.objects.filter(action_flag=3).exists()

@@ -14,6 +14,7 @@ from cchc.core.security_files import file_name
 from cchc.core.security_views import MSG_PERIOD_ORDER, MSG_PERIOD_TOO_LONG
 from cchc.core.validation import MSG_DATE
 from cchc.org.models import User
+from tests.twofactor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,10 @@ def rec(minutes_ago: int, event: str, **fields) -> dict:
 
 def sign_in(client, user, logdir) -> None:
     """Sign in, then start from an empty log (signing in writes its own line)."""
-    client.force_login(user)
+    if user.is_staff or user.is_superuser or user.role == user.Role.SYSTEM_ADMIN:
+        sign_in_verified(client, user)
+    else:
+        client.force_login(user)
     for path in logdir.glob("*.jsonl"):
         path.unlink()
 
@@ -78,7 +82,7 @@ def test_anyone_but_a_system_administrator_is_refused(client, persona, request):
 
 def test_a_system_administrator_without_superuser_opens_it(client, world, logdir):
     admin = User.objects.create_user("t.qtht", role="system_admin", is_staff=True)
-    client.force_login(admin)
+    sign_in_verified(client, admin)
     response = client.get(URL)
     assert response.status_code == 200
     assert "Nhật ký an toàn thông tin" in text(response)
@@ -86,12 +90,12 @@ def test_a_system_administrator_without_superuser_opens_it(client, world, logdir
 
 def test_a_superuser_of_another_role_opens_it(client, world, logdir):
     root = User.objects.create_user("t.root", role="specialist", is_superuser=True, is_staff=True)
-    client.force_login(root)
+    sign_in_verified(client, root)
     assert client.get(URL).status_code == 200
 
 
 def test_the_admin_menu_shows_it_and_nobody_elses_does(client, admin_user, leader):
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     assert f'href="{URL}"' in text(client.get("/"))
     client.force_login(leader)
     assert f'href="{URL}"' not in text(client.get("/"))
