@@ -51,7 +51,8 @@ def test_an_officer_without_a_sign_in_for_46_days_is_disabled_and_logged(
     counter_officer.refresh_from_db()
     assert not counter_officer.is_active
     assert counter_officer.idle_disabled_at is not None
-    (line,) = [json.loads(r.getMessage()) for r in caplog.records if r.name == "cchc.security"]
+    lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "cchc.security"]
+    (line,) = [line for line in lines if line["event"] == "account.disable"]
     assert (line["event"], line["username"], line["reason"], line["idle_days"]) == (
         "account.disable",
         counter_officer.username,
