@@ -172,7 +172,8 @@ def audit(pins: list[Pin], snapshot: dict, accepted: dict[tuple[str, str], str])
 
 
 def pypi_yanked(pins: list[Pin], base_url: str) -> tuple[list[str], str]:
-    """Pins whose every file PyPI marks yanked, and a note when PyPI could not be asked."""
+    """Pins whose every file PyPI marks yanked (or that are their project's latest release
+    with an advisory on PyPI), and a note when PyPI could not be asked."""
     yanked: list[str] = []
     for pin in pins:
         url = f"{base_url.rstrip('/')}/{pin.name}/json"
@@ -186,6 +187,12 @@ def pypi_yanked(pins: list[Pin], base_url: str) -> tuple[list[str], str]:
             return yanked, f"PyPI answered {error.code}: yanked pins not checked"
         except (OSError, ValueError) as error:
             return yanked, f"PyPI unreachable ({type(error).__name__}): yanked pins not checked"
+        # PyPI lists the advisories of the project's latest release only: they name this pin
+        # when it is the latest.
+        if project.get("info", {}).get("version") == pin.version:
+            for vuln in project.get("vulnerabilities") or []:
+                if not vuln.get("withdrawn"):
+                    yanked.append(f"{pin.name}=={pin.version}: {vuln.get('id')} (PyPI)")
         files = project.get("releases", {}).get(pin.version)
         if files is None:
             yanked.append(f"{pin.name}=={pin.version}: version not on the index")

@@ -86,12 +86,20 @@ class FakePyPI(BaseHTTPRequestHandler):
     """PyPI's project JSON for each locked pin; ``yanked`` names the yanked projects."""
 
     yanked: set[str] = set()
+    vulnerable: set[str] = set()
     versions: dict[str, str] = {}
 
     def do_GET(self) -> None:
         name = self.path.strip("/").split("/")[0]
+        version = self.versions.get(name, "0")
         files = [{"filename": f"{name}.whl", "yanked": name in self.yanked, "yanked_reason": "bad"}]
-        body = json.dumps({"releases": {self.versions.get(name, "0"): files}}).encode()
+        vulns = [{"id": "GHSA-test", "withdrawn": None}] if name in self.vulnerable else []
+        project = {
+            "info": {"version": version},
+            "releases": {version: files},
+            "vulnerabilities": vulns,
+        }
+        body = json.dumps(project).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.end_headers()
@@ -115,14 +123,18 @@ def test_a_pin_that_pypi_marks_yanked_fails_the_audit(tmp_path, small_lock, caps
     thread.start()
     monkeypatch.setenv("CCHC_AUDIT_PYPI_URL", f"http://127.0.0.1:{server.server_port}")
     try:
-        FakePyPI.yanked = set()
+        FakePyPI.yanked, FakePyPI.vulnerable = set(), set()
         assert run_audit(tmp_path, extra=[str(small_lock), "--yanked"]) == 0
         FakePyPI.yanked = {"six"}
+        assert run_audit(tmp_path, extra=[str(small_lock), "--yanked"]) == 1
+        FakePyPI.yanked, FakePyPI.vulnerable = set(), {"django"}
         assert run_audit(tmp_path, extra=[str(small_lock), "--yanked"]) == 1
     finally:
         server.shutdown()
         server.server_close()
-    assert "six==1.17.0: yanked (bad)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "six==1.17.0: yanked (bad)" in out
+    assert f"django=={locked('django')}: GHSA-test (PyPI)" in out
 
 
 def test_pypi_unreachable_is_said_and_not_a_failure(tmp_path, small_lock, capsys, monkeypatch):
