@@ -54,14 +54,23 @@ class Check:
     run: Callable[[], CheckResult]
     # A failing critical check makes /readyz answer 503; a non-critical one is only reported.
     critical: bool = True
+    # Reads the default database: not run when the "database" check failed (each would wait
+    # for its own connection timeout, and "database" already names the failure).
+    needs_database: bool = False
 
 
 _REGISTRY: dict[str, Check] = {}
 
 
-def register_check(name: str, run: Callable[[], CheckResult], *, critical: bool = True) -> None:
+def register_check(
+    name: str,
+    run: Callable[[], CheckResult],
+    *,
+    critical: bool = True,
+    needs_database: bool = False,
+) -> None:
     """Add (or replace) the check called ``name``."""
-    _REGISTRY[name] = Check(name=name, run=run, critical=critical)
+    _REGISTRY[name] = Check(name=name, run=run, critical=critical, needs_database=needs_database)
 
 
 def registered_checks() -> list[Check]:
@@ -80,6 +89,9 @@ def readiness() -> Readiness:
     checks: dict[str, dict[str, object]] = {}
     failing: list[str] = []
     for check in registered_checks():
+        if check.needs_database and "database" in failing:
+            checks[check.name] = {"status": SKIPPED, "reason": "database"}
+            continue
         try:
             result = check.run()
         except Exception as exc:
@@ -202,5 +214,5 @@ def check_outbox_delivery() -> CheckResult:
 register_check("database", check_database)
 register_check("redis", check_redis)
 register_check("disk", check_disk)
-register_check("outbox_backlog", check_outbox_backlog)
-register_check("outbox_delivery", check_outbox_delivery, critical=False)
+register_check("outbox_backlog", check_outbox_backlog, needs_database=True)
+register_check("outbox_delivery", check_outbox_delivery, critical=False, needs_database=True)

@@ -205,6 +205,7 @@ def gunicorn(env: dict[str, str]) -> Iterator[WebServer]:
             "gunicorn",
             "config.wsgi:application",
             *("--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "60"),
+            *("--graceful-timeout", "2"),
         ],
         cwd=ROOT,
         env=env,

@@ -139,13 +139,17 @@ if postgresql_pass():
                     status, _, raw = web.get("/readyz")
                 finally:
                     pg.resume()
-                assert status == 503 and json.loads(raw)["failing"][0] == "database"
+                assert status == 503 and json.loads(raw)["failing"] == ["database"]
 
                 pg.stop()
                 status, _, raw = web.get("/readyz")
                 body = json.loads(raw)
-                assert status == 503 and "database" in body["failing"]
+                assert status == 503 and body["failing"] == ["database"]
                 assert body["checks"]["database"] == {"status": "fail", "error": "OperationalError"}
+                assert body["checks"]["outbox_backlog"] == {
+                    "status": "skipped",
+                    "reason": "database",
+                }
                 assert "Traceback" not in raw.decode() and str(pg.port) not in raw.decode()
                 assert web.get("/healthz")[0] == 200
 
