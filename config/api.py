@@ -15,16 +15,20 @@ lists for it:
 * 422 ``{"detail": "Tham số 'start': …", "errors": [{"param": "start", "message": "…"}]}`` —
   bad input, named by the parameter and the reason, in Vietnamese;
 * 429 ``{"detail"}`` with ``Retry-After`` — too many public lookups;
-* 500 ``{"detail"}`` — our fault, logged.
+* 500 ``{"detail"}`` — our fault, logged;
+* 503 ``{"detail"}`` with ``Retry-After`` — the database cannot be reached (down, restarting).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.template import loader
 from django.urls import URLPattern
 from django.views import defaults
 from ninja import NinjaAPI, Schema
@@ -53,6 +57,8 @@ MSG_METHOD = "Phương thức {method} không dùng được ở địa chỉ n�
 MSG_TOO_LARGE = "Nội dung yêu cầu quá lớn."
 MSG_MEDIA_TYPE = "Nội dung yêu cầu phải là JSON (Content-Type: application/json)."
 MSG_SERVER = "Hệ thống gặp sự cố; lỗi đã được ghi lại. Vui lòng thử lại sau."
+MSG_DATABASE_DOWN = "Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau."
+RETRY_AFTER_SECONDS = "60"
 MSG_AUTH = "Cần khoá API hợp lệ (Authorization: Bearer <khoá>)."
 MSG_NOT_JSON = "không phải JSON hợp lệ"
 
@@ -296,7 +302,24 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return JsonResponse({"detail": MSG_NOT_FOUND}, status=404)
 
 
+def _database_unavailable() -> bool:
+    """Whether the error being handled is the database being unreachable (down, restarting,
+    out of connections): Django calls the 500 view inside its ``except`` block."""
+    exc = sys.exc_info()[1]
+    return isinstance(exc, (OperationalError, InterfaceError))
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
+    """500, or 503 with Retry-After when the database cannot be reached: the request may
+    succeed in a minute, and nothing the user sent before is lost."""
+    if _database_unavailable():
+        if request.path.startswith(API_PREFIX):
+            response = JsonResponse({"detail": MSG_DATABASE_DOWN}, status=503)
+        else:
+            body = loader.get_template("503.html").render()
+            response = HttpResponse(body, status=503)
+        response["Retry-After"] = RETRY_AFTER_SECONDS
+        return response
     if not request.path.startswith(API_PREFIX):
         return defaults.server_error(request)
     return JsonResponse({"detail": MSG_SERVER}, status=500)

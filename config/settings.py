@@ -261,6 +261,33 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TIMEZONE = TIME_ZONE
 
+# Issue 14 — ops: readiness checks (/readyz, cchc.core.health) and bounded waits on dead services.
+# Each check gives up after this many seconds (PostgreSQL statement_timeout, Redis timeouts).
+CCHC_READY_TIMEOUT_SECONDS = float(env_str("CCHC_READY_TIMEOUT_SECONDS", "2"))
+# Free space below which a volume that takes writes (MEDIA_ROOT, the log files' directories)
+# makes the process not ready.
+CCHC_READY_MIN_FREE_MB = env_int("CCHC_READY_MIN_FREE_MB", 500)
+# Outbox messages due for longer than this many minutes, beyond this many, mean that the
+# delivery job is not running.
+CCHC_READY_OUTBOX_MINUTES = env_int("CCHC_READY_OUTBOX_MINUTES", 15)
+CCHC_READY_OUTBOX_MAX = env_int("CCHC_READY_OUTBOX_MAX", 0)
+# A PostgreSQL server that does not answer must not hold a request (or the load balancer's
+# probe) for the operating system's TCP timeout: libpq gives up connecting after this.
+CCHC_DB_CONNECT_TIMEOUT = env_int("CCHC_DB_CONNECT_TIMEOUT", 5)
+for _database in DATABASES.values():
+    if _database["ENGINE"].endswith("postgresql"):
+        _database.setdefault("OPTIONS", {}).setdefault("connect_timeout", CCHC_DB_CONNECT_TIMEOUT)
+if REDIS_URL:
+    # Redis down or silent: the cache answers "not cached" (cchc.core.cache) within these
+    # timeouts instead of failing or holding the page.
+    CACHES["default"]["BACKEND"] = "cchc.core.cache.ResilientRedisCache"
+    CACHES["default"]["OPTIONS"] = {
+        "socket_connect_timeout": CCHC_READY_TIMEOUT_SECONDS,
+        "socket_timeout": CCHC_READY_TIMEOUT_SECONDS,
+    }
+# The load balancer probes over plain HTTP on the private network: no redirect to HTTPS there.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("CCHC_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("CCHC_EMAIL_HOST", "localhost")

@@ -18,6 +18,7 @@ admin.site.index_title = gettext_lazy("Quản trị")
 urlpatterns = [
     path("", home_view, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", core_views.readyz, name="readyz"),
     path("favicon.ico", core_views.favicon),
     path("tai-khoan/", include("cchc.org.urls")),
     # Officers change their password in the back office's layout; the view is the portal's

@@ -2,13 +2,20 @@
 # The whole pytest suite on SQLite, then again on PostgreSQL (a throwaway cluster when
 # CCHC_TEST_DATABASE_URL is unset). Extra arguments go to pytest.
 # PostgreSQL is production's database: a run that cannot start it fails (with or without CI),
-# saying why, instead of passing on SQLite alone.
+# saying why, instead of passing on SQLite alone. Without arguments the gates run first
+# (scripts/gates.sh); a failing gate fails the run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 py=.venv/bin/python
 workers=${CCHC_TEST_WORKERS:-2}
 status=0
+
+# The gates (dependency audit, bandit at its baseline, check --deploy): scripts/gates.sh.
+# Run by `make test` (no arguments); `make pytest ARGS=…` runs the chosen tests only.
+if [ $# -eq 0 ]; then
+  scripts/gates.sh || status=1
+fi
 
 echo "================ pytest on SQLite ================"
 CCHC_DATABASE_URL="sqlite:///var/test-unused.sqlite3" \

@@ -11,14 +11,22 @@ number slow, that is enough.
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import time
 from collections.abc import Mapping
 
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest
+
+from cchc.core.cache import REDIS_DOWN
+
+logger = logging.getLogger(__name__)
+# The per-process count used while Redis cannot be reached.
+_LOCAL = LocMemCache("cchc-ratelimit-fallback", {"OPTIONS": {"MAX_ENTRIES": 10000}})
 
 
 def client_address(meta: Mapping[str, str]) -> str:
@@ -58,8 +66,15 @@ def _count(cache_key: str, window: int) -> int:
         # The window's start is in the key: resetting the expiry on each hit never lets a
         # count outlive its window by more than the window itself.
         pipeline.incr(key).expire(key, window + 1)
-        count, _ = pipeline.execute()
-        return int(count)
+        try:
+            count, _ = pipeline.execute()
+        except REDIS_DOWN as exc:
+            # Redis down: keep limiting, per process (N processes let N times the limit
+            # through) rather than failing every request or letting all of them through.
+            logger.warning("ratelimit: Redis unavailable (%s): counting per process", exc)
+            backend = _LOCAL
+        else:
+            return int(count)
     if backend.add(cache_key, 1, timeout=window + 1):
         return 1
     try:

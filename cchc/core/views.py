@@ -1,23 +1,36 @@
-"""Health check and the favicon: the pages every deployment needs, whatever apps it has."""
+"""Health checks and the favicon: the pages every deployment needs, whatever apps it has."""
 
 from __future__ import annotations
 
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from cchc.core.calendar import current_calendar_version
+from cchc.core.health import readiness
 
 
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness and database reachability for the load balancer."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok", "calendar_version": current_calendar_version()})
+    """Liveness: the process answers. Touches nothing else (no database, no cache), so that a
+    dead dependency never makes the orchestrator restart healthy web processes; the load
+    balancer's readiness probe is ``readyz``."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Readiness for the load balancer: 200 when every critical check passes, else 503 with
+    ``failing`` naming the checks (``cchc.core.health``)."""
+    result = readiness()
+    body = {
+        "status": "ok" if result.ready else "fail",
+        "failing": result.failing,
+        "checks": result.checks,
+    }
+    return JsonResponse(body, status=200 if result.ready else 503)
 
 
 @require_GET

@@ -95,8 +95,8 @@ def test_pages_have_no_inline_script(client, world, specialist):
 
 @pytest.mark.django_db
 def test_healthz(client, world):
-    body = client.get("/healthz").json()
-    assert body["status"] == "ok" and body["calendar_version"] >= 1
+    # Liveness only (tests/reliability/test_ops_health.py has the readiness checks).
+    assert client.get("/healthz").json() == {"status": "ok"}
 
 
 @pytest.mark.django_db

@@ -97,7 +97,9 @@ def payment_start_view(request: HttpRequest, public_id: str) -> HttpResponse:
         else:
             try:
                 return redirect(_gateway_url(request, payment))
-            except GatewayError:
+            except (GatewayError, OSError):
+                # OSError: an adapter's HTTP call that timed out or was refused (TimeoutError,
+                # URLError, requests' errors) is the gateway being down too, not our fault.
                 logger.exception("Gateway refused payment %s", payment.public_id)
                 error, status = _(MSG_GATEWAY_DOWN), 503
     context = {"dossier": dossier, "fees": fee_summary(dossier), "error": error}
