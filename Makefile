@@ -57,3 +57,11 @@ messages: install
 
 clean:
 	rm -rf var/test-* .pytest_cache
+
+# Issue 14 — drills: the backup/restore and failover drills (long; not part of make test).
+.PHONY: backup-drill failover-drill
+backup-drill: install system-deps
+	@$(PY) scripts/backup_drill.py
+
+failover-drill: install system-deps
+	@$(PY) scripts/failover_drill.py
