@@ -55,8 +55,8 @@ def log(message: str) -> None:
 
 def gpg_cmd(home: Path, key: Path, *args: str) -> str:
     return (
-        f"gpg --homedir {home} --batch --quiet --yes --no-permission-warning --pinentry-mode loopback "
-        f"--passphrase-file {key} {' '.join(args)}"
+        f"gpg --homedir {home} --batch --quiet --yes --no-permission-warning "
+        f"--pinentry-mode loopback --passphrase-file {key} {' '.join(args)}"
     )
 
 
