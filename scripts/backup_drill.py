@@ -232,6 +232,8 @@ def main() -> int:
         renv = app_env(restored.url, restored_media)
         manage(renv, "check")
         port = free_port()
+        # The application's own log stays in the work dir.
+        gunicorn_log = open(work / "gunicorn.out", "w")  # noqa: SIM115
         gunicorn = subprocess.Popen(
             [
                 str(ROOT / ".venv/bin/gunicorn"),
@@ -245,6 +247,8 @@ def main() -> int:
             ],
             cwd=ROOT,
             env=renv,
+            stdout=gunicorn_log,
+            stderr=subprocess.STDOUT,
         )
         status = None
         for _ in range(300):
