@@ -86,3 +86,10 @@ audit-refresh: install
 	@if [ -n "$(OSV_EXPORT)" ]; then $(PY) scripts/audit_deps.py --refresh-from-osv "$(OSV_EXPORT)"; \
 	  else $(PY) scripts/audit_deps.py --refresh; fi
 	@$(PY) scripts/audit_deps.py --yanked
+# Issue 14 — drills: the backup/restore and failover drills (long; not part of make test).
+.PHONY: backup-drill failover-drill
+backup-drill: install system-deps
+	@$(PY) scripts/backup_drill.py
+
+failover-drill: install system-deps
+	@$(PY) scripts/failover_drill.py

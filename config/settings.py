@@ -126,6 +126,36 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": env_str("CCHC_SQLITE_TEST_NAME") or _test_db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Issue 14 — drills: a streaming read replica. With CCHC_REPLICA_DATABASE_URL set, dashboards,
+# public transparency pages and exports read from the alias `replica` (cchc.core.db) while its
+# replay lag stays within CCHC_REPLICA_MAX_LAG_SECONDS (checked at most every
+# CCHC_REPLICA_CHECK_SECONDS per process); otherwise, and for everything else, the primary.
+REPLICA_DATABASE_URL = env_str("CCHC_REPLICA_DATABASE_URL")
+CCHC_REPLICA_ROUTING = bool(REPLICA_DATABASE_URL)
+if REPLICA_DATABASE_URL:
+    DATABASES["replica"] = parse_database_url(REPLICA_DATABASE_URL)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+elif TESTING:
+    # The tests get a second, real connection to the test database (Django's test mirror);
+    # routing to it stays off unless a test turns CCHC_REPLICA_ROUTING on.
+    DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["cchc.core.db.ReplicaRouter"]
+CCHC_REPLICA_MAX_LAG_SECONDS = env_int("CCHC_REPLICA_MAX_LAG_SECONDS", 10)
+CCHC_REPLICA_CHECK_SECONDS = env_int("CCHC_REPLICA_CHECK_SECONDS", 5)
+# GET/HEAD requests to these URL namespaces or `namespace:name` views read from the replica;
+# the ones in CCHC_REPLICA_PRIMARY_ROUTES stay on the primary (forms that show what was saved).
+CCHC_REPLICA_READ_ROUTES = (
+    "stats",
+    "transparency",
+    "parindex_public",
+    "parindex:ranking_export",
+    "parindex:framework_export",
+    "catalog:procedure_export",
+    "plans:plan_export",
+)
+CCHC_REPLICA_PRIMARY_ROUTES = ("stats:entered_values",)
+MIDDLEWARE = [*MIDDLEWARE, "cchc.core.db.ReplicaReadMiddleware"]
+
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "org.User"
 AUTHENTICATION_BACKENDS = [
