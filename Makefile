@@ -75,6 +75,7 @@ demo-otp:
 
 accounts-disable-unused:
 	$(PY) manage.py accounts_disable_unused
+
 # Issue 14 — ops: the gates of `make test` on their own, and the advisory snapshot's refresh
 # (docs/reliability/ops.md). audit-refresh needs a reachable vulnerability service (pip-audit),
 # or OSV's PyPI export downloaded elsewhere: make audit-refresh OSV_EXPORT=/path/to/all.zip
@@ -86,6 +87,7 @@ audit-refresh: install
 	@if [ -n "$(OSV_EXPORT)" ]; then $(PY) scripts/audit_deps.py --refresh-from-osv "$(OSV_EXPORT)"; \
 	  else $(PY) scripts/audit_deps.py --refresh; fi
 	@$(PY) scripts/audit_deps.py --yanked
+
 # Issue 14 — drills: the backup/restore and failover drills (long; not part of make test).
 .PHONY: backup-drill failover-drill
 backup-drill: install system-deps

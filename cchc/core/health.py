@@ -211,8 +211,28 @@ def check_outbox_delivery() -> CheckResult:
     return CheckResult(WARN if retrying else OK, detail)
 
 
+def check_replica() -> CheckResult:
+    """The read replica's lag (issue 14 item 5). Not critical: past the bound, or down, the
+    dashboards and public pages read from the primary (cchc.core.db), so the service stays
+    ready; the probe reports it so that monitoring sees it. Figures only, never the error's
+    text (it may name hosts)."""
+    from cchc.core.db import replica_configured, replica_lag
+
+    if not replica_configured():
+        return CheckResult(SKIPPED)
+    state = replica_lag(fresh=True)
+    detail: dict[str, object] = {
+        "reachable": state.reachable,
+        "lag_seconds": None if state.lag_seconds is None else round(state.lag_seconds, 3),
+        "max_lag_seconds": state.max_lag_seconds,
+        "reads_from_replica": state.usable,
+    }
+    return CheckResult(OK if state.usable else WARN, detail)
+
+
 register_check("database", check_database)
 register_check("redis", check_redis)
 register_check("disk", check_disk)
 register_check("outbox_backlog", check_outbox_backlog, needs_database=True)
 register_check("outbox_delivery", check_outbox_delivery, critical=False, needs_database=True)
+register_check("replica", check_replica, critical=False)

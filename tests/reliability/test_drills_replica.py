@@ -188,3 +188,22 @@ def test_the_check_is_cached_between_periods(world, replica_on):
     first = replica_lag()
     assert replica_lag() is first
     assert replica_lag(fresh=True) is not first
+
+
+def test_readyz_reports_the_replica_and_stays_ready_on_the_primary_when_it_is_down(
+    client, world, replica_down
+):
+    answer = client.get("/readyz")
+    assert answer.status_code == 200
+    replica = answer.json()["checks"]["replica"]
+    assert replica["status"] == "warn"
+    assert replica["reachable"] is False and replica["reads_from_replica"] is False
+    # Figures only: the connection error (which names the host and port) is not shown.
+    assert (
+        "127.0.0.1" not in answer.content.decode() and "nonexistent" not in answer.content.decode()
+    )
+
+
+def test_readyz_reports_a_usable_replica_with_its_lag(client, world, replica_on):
+    replica = client.get("/readyz").json()["checks"]["replica"]
+    assert replica["status"] == "ok" and replica["lag_seconds"] == 0.0
