@@ -49,9 +49,12 @@ from tests.dossiers.helpers import at, receive
 from tests.factories import UserFactory
 from tests.feedback.conftest import SENDER
 from tests.parindex.conftest_assessment import make_framework
+from tests.parindex.conftest_results import framework_of, publish
 from tests.surveys.conftest import build_questionnaire
 from tests.world import World
 
+# The year of agency A's published PAR Index result (the results pages are swept on it).
+RESULTS_YEAR = 2024
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -209,16 +212,20 @@ def _campaign(world: World) -> tuple[Campaign, ResponseToken]:
 
 
 def _assessment(world: World, council: User) -> tuple[Framework, Assessment, int, int]:
+    """Agency A's open assessment of 2025 (an evidence file on 1.2) and its published result of
+    2024 (a remediation task on 1.1, scored below its maximum)."""
     framework = make_framework()
     assessment = par.assessment_open(
         framework, world.construction, actor=world.home_affairs_evaluator
     )
     evidence = par.evidence_add(assessment, "1.2", actor=world.reform_officer, file=pdf())
+    published = framework_of(RESULTS_YEAR)
+    publish(published, {world.construction: {"1.1": 30, "1.2": 20, "2.1": 15, "2.2": 5}})
     remediation = par.remediation_create(
-        assessment,
-        "1.2",
+        Assessment.objects.get(framework=published, agency=world.construction),
+        "1.1",
         actor=world.home_affairs_evaluator,
-        action="Bổ sung báo cáo",
+        action="Bổ sung kế hoạch",
         due_date=timezone.localdate() + timedelta(days=180),
     )
     return framework, assessment, evidence.pk, remediation.pk

@@ -11,7 +11,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.authz.authz_objects import SweepObjects
+from tests.authz.authz_objects import RESULTS_YEAR, SweepObjects
 
 
 @dataclass(frozen=True)
@@ -92,16 +92,16 @@ ROUTE_KWARGS: dict[str, Callable[[SweepObjects], dict[str, object]]] = {
     "surveys:results_xlsx": lambda o: {"code": o.campaign.code},
     "surveys:results_docx": lambda o: {"code": o.campaign.code},
     "surveys:cards": lambda o: {"code": o.campaign.code},
-    "parindex:ranking_export": lambda o: {**_year_kind(o), "fmt": "excel"},
-    "parindex:scorecard": lambda o: {**_year_kind(o), "code": o.world.construction.code},
-    "parindex:scorecard_pdf": lambda o: {**_year_kind(o), "code": o.world.construction.code},
+    "parindex:ranking_export": lambda o: {**_results(o), "fmt": "excel"},
+    "parindex:scorecard": lambda o: {**_results(o), "code": o.world.construction.code},
+    "parindex:scorecard_pdf": lambda o: {**_results(o), "code": o.world.construction.code},
     "parindex:remediation_create": lambda o: {
-        **_year_kind(o),
+        **_results(o),
         "code": o.world.construction.code,
         "criterion": o.criterion_code,
     },
     "parindex:remediation_update": lambda o: {
-        **_year_kind(o),
+        **_results(o),
         "code": o.world.construction.code,
         "pk": o.remediation_id,
     },
@@ -159,10 +159,13 @@ ROUTE_KWARGS: dict[str, Callable[[SweepObjects], dict[str, object]]] = {
     "portal:payment_receipt_pdf": lambda o: {"public_id": o.payment.public_id},
     "feedback_public:detail": lambda o: {"code": o.feedback.code},
     "surveys_public:respond": lambda o: {"key": o.token.key},
-    "parindex_public:scorecard": lambda o: {**_year_kind(o), "code": o.world.construction.code},
+    "parindex_public:scorecard": lambda o: {**_results(o), "code": o.world.construction.code},
     "api-1:procedure_detail": lambda o: {"code": o.world.building_permit.code},
     "api-1:dossier_form": lambda o: {"code": o.dossier.code, "kind": "receipt"},
-    "api-1:ranking_get": lambda o: {"year": o.framework.year, "unit_kind": "department"},
+    "api-1:ranking_get": lambda o: {"year": RESULTS_YEAR, "unit_kind": "department"},
+    "parindex:ranking": lambda o: _results(o),
+    "parindex:criteria": lambda o: _results(o),
+    "parindex_public:ranking": lambda o: _results(o),
     "api-1:plan_get": lambda o: {"year": o.plan.year},
     "open311:discovery": lambda o: {"fmt": "json"},
     "open311:services": lambda o: {"fmt": "json"},
@@ -186,6 +189,11 @@ ROUTE_KWARGS: dict[str, Callable[[SweepObjects], dict[str, object]]] = {
 
 def _year_kind(o: SweepObjects) -> dict[str, object]:
     return {"year": o.framework.year, "kind": o.framework.unit_kind}
+
+
+def _results(o: SweepObjects) -> dict[str, object]:
+    """The published results' year (``authz_objects.RESULTS_YEAR``)."""
+    return {"year": RESULTS_YEAR, "kind": o.framework.unit_kind}
 
 
 def _assessment(o: SweepObjects) -> dict[str, object]:

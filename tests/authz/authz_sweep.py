@@ -10,6 +10,7 @@ django-otp in ``INSTALLED_APPS`` it does nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 
@@ -132,6 +133,15 @@ def classify(response: HttpResponse) -> str:
 
 
 UNSAFE_SOURCES = ("'unsafe-inline'", "'unsafe-eval'")
+# What a policy without 'unsafe-inline' blocks in a page: the page would lose it silently.
+INLINE_CODE = re.compile(
+    rb"<script(?![^>]*\bsrc=)[^>]*>\s*[^<\s]"  # an inline script (not an empty or JSON one...)
+    rb"|<style\b"  # a style element
+    rb"|\sstyle=[\"']"  # a style attribute
+    rb"|\son[a-z]+=[\"']",  # an event-handler attribute
+    re.IGNORECASE,
+)
+DATA_SCRIPT = re.compile(rb"<script[^>]*type=[\"']application/(ld\+)?json[\"']", re.IGNORECASE)
 
 
 def csp_problem(response: HttpResponse) -> str | None:
@@ -158,4 +168,17 @@ def csp_problem(response: HttpResponse) -> str | None:
             return f"{name} allows {' '.join(bad)}"
     if any(s in UNSAFE_SOURCES for words in directives.values() for s in words):
         return f"an unsafe source: {policy}"
+    if is_html and not getattr(response, "streaming", False):
+        return inline_code(response.content)
+    return None
+
+
+def inline_code(html: bytes) -> str | None:
+    """The first inline script, style or event handler of a page (which the policy blocks), or
+    None. A ``<script type="application/json">`` data block is data, not code: allowed."""
+    for match in INLINE_CODE.finditer(html):
+        start = match.start()
+        if DATA_SCRIPT.match(html, start):
+            continue
+        return "inline code the policy blocks: " + html[start : start + 80].decode(errors="replace")
     return None

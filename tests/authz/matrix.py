@@ -124,16 +124,18 @@ MATRIX: dict[str, Row] = {
     'parindex:framework_copy': row(NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, post=(REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, None, None)),
     'parindex:framework_open': row(NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, post=(REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, None, None)),
     'parindex:results': row(LOGIN, DENY, DENY, OK, OK, OK, OK, OK, OK, OK),
-    # Nothing is published for the sweep's framework yet: 404 for every reader.
-    'parindex:ranking': row(LOGIN, DENY, DENY, GONE, GONE, GONE, GONE, GONE, GONE, GONE),
-    'parindex:ranking_export': row(LOGIN, DENY, DENY, GONE, GONE, GONE, GONE, GONE, GONE, GONE),
-    'parindex:criteria': row(LOGIN, DENY, DENY, GONE, GONE, GONE, GONE, GONE, GONE, GONE),
-    'parindex:scorecard': row(LOGIN, DENY, DENY, GONE, GONE, GONE, GONE, GONE, GONE, GONE),
-    'parindex:scorecard_pdf': row(LOGIN, DENY, DENY, GONE, GONE, GONE, GONE, GONE, GONE, GONE),
+    # The province-wide ranking is open to every officer; a unit's scorecard to its leader and
+    # reform officer (its counter officer and specialist: 404), Home Affairs and the admin.
+    'parindex:ranking': row(LOGIN, DENY, DENY, OK, OK, OK, OK, OK, OK, OK),
+    'parindex:ranking_export': row(LOGIN, DENY, DENY, OK, OK, OK, OK, OK, OK, OK),
+    'parindex:criteria': row(LOGIN, DENY, DENY, OK, OK, OK, OK, OK, OK, OK),
+    'parindex:scorecard': row(LOGIN, DENY, DENY, GONE, GONE, OK, OK, GONE, OK, OK),
+    'parindex:scorecard_pdf': row(LOGIN, DENY, DENY, GONE, GONE, OK, OK, GONE, OK, OK),
     'parindex:remediation_list': row(LOGIN, DENY, DENY, OK, OK, OK, OK, OK, OK, OK),
-    # Remediation pages live under the published results (none yet): 404.
-    'parindex:remediation_create': row(LOGIN, DENY, DENY, GONE, GONE, GONE, GONE, GONE, GONE, GONE),
-    'parindex:remediation_update': row(LOGIN, DENY, DENY, GONE, GONE, GONE, GONE, GONE, GONE, GONE),
+    # Remediation: Home Affairs or the unit's leader assigns (the reform officer and the admin
+    # are refused by role); the unit's people and Home Affairs update.
+    'parindex:remediation_create': row(LOGIN, DENY, DENY, GONE, GONE, OK, DENY, GONE, OK, DENY),
+    'parindex:remediation_update': row(LOGIN, DENY, DENY, GONE, GONE, OK, OK, GONE, OK, OK),
     'parindex:assessments': row(LOGIN, DENY, DENY, OK, OK, OK, OK, OK, OK, OK),
     'parindex:publish': row(LOGIN, DENY, DENY, DENY, DENY, DENY, DENY, DENY, OK, DENY),
     'parindex:assessment': row(LOGIN, DENY, DENY, GONE, GONE, OK, OK, GONE, OK, OK),
@@ -224,8 +226,8 @@ MATRIX: dict[str, Row] = {
     'surveys_public:thanks': row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     'surveys_public:respond': row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     'parindex_public:index': row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
-    'parindex_public:ranking': row(GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE),
-    'parindex_public:scorecard': row(GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE),
+    'parindex_public:ranking': row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
+    'parindex_public:scorecard': row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     'api-1:openapi-json': row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     'api-1:openapi-view': row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     'api-1:procedures': row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
@@ -245,8 +247,8 @@ MATRIX: dict[str, Row] = {
     'api-1:serving_index_get': row('422', '422', '422', '422', '422', '422', '422', '422', '422', '422'),
     'api-1:survey_results': row('401', DENY, DENY, DENY, DENY, DENY, DENY, DENY, OK, DENY),
     'api-1:duty_flags_get': row('401', '422', '422', '422', '422', '422', '422', '422', '422', '422'),
-    # Nothing published yet (404).
-    'api-1:ranking_get': row(GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE),
+    # Published results are public.
+    'api-1:ranking_get': row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     # The caller's own unit's plan of the year: Home Affairs' and the admin's units have none.
     'api-1:plan_get': row('401', GONE, GONE, OK, OK, OK, OK, GONE, GONE, GONE),
     'api-1:api-root': row(GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE),
@@ -320,9 +322,7 @@ ADMIN: dict[str, str] = {
     "admin:parindex_assessmentevent_add": DENY,
     "admin:parindex_assessmentevent_delete": DENY,
     "admin:parindex_publishedresult_add": DENY,
-    "admin:parindex_publishedresult_history": REDIR,
     "admin:parindex_publishedresult_delete": DENY,
-    "admin:parindex_publishedresult_change": REDIR,
     "admin:parindex_remediationtask_add": DENY,
     "admin:parindex_remediationtask_delete": DENY,
     "admin/(?P<url>.*)$": GONE,
