@@ -75,6 +75,20 @@ def test_every_row_of_the_matrix_names_a_route():
     assert stale == []
 
 
+def test_another_agencys_officer_or_citizen_is_refused_by_role_never_by_object():
+    """House rule: another agency's object is a 404. Where agency B's officer gets a 403, agency
+    A's officer of the same role (a specialist) gets it too, so the 403 says nothing about the
+    object; likewise citizen B's 403 is also citizen A's."""
+    confirming = [
+        r.name
+        for r in ROUTES
+        for outsider, insider in (("other", "spec"), ("cit_b", "cit_a"))
+        if matrix.row_for(r.name).get[outsider] == DENIED
+        and matrix.row_for(r.name).get[insider] != DENIED
+    ]
+    assert confirming == []
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", ROUTES, ids=[r.name for r in ROUTES])
 def test_route_answers_every_role_as_the_matrix_says(route, sweep):
