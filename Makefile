@@ -57,3 +57,8 @@ messages: install
 
 clean:
 	rm -rf var/test-* .pytest_cache
+
+# Issue 14 — authz: the authorisation sweep alone, on SQLite (it also runs in `make test`).
+.PHONY: authz
+authz: install
+	CCHC_DATABASE_URL="sqlite:///var/test-unused.sqlite3" $(PY) -m pytest -p no:cacheprovider -q tests/authz
