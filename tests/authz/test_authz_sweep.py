@@ -40,11 +40,17 @@ REFUSALS = {LOGIN, DENIED, MISSING, METHOD, "401"}
 @pytest.fixture(scope="module")
 def sweep(django_db_setup, django_db_blocker):
     media = tempfile.mkdtemp(prefix="cchc-authz-")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
-        objects = authz_objects.build(ensure_world())
-        yield objects, personas(objects)
-        transaction.set_rollback(True)
-    _remove(media)
+    try:
+        with (
+            django_db_blocker.unblock(),
+            override_settings(MEDIA_ROOT=media),
+            transaction.atomic(),
+        ):
+            objects = authz_objects.build(ensure_world())
+            yield objects, personas(objects)
+            transaction.set_rollback(True)
+    finally:
+        _remove(media)
 
 
 def _remove(path: str) -> None:
