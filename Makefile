@@ -95,3 +95,7 @@ backup-drill: install system-deps
 
 failover-drill: install system-deps
 	@$(PY) scripts/failover_drill.py
+# Issue 14 — authz: the authorisation sweep alone, on SQLite (it also runs in `make test`).
+.PHONY: authz
+authz: install
+	CCHC_DATABASE_URL="sqlite:///var/test-unused.sqlite3" $(PY) -m pytest -p no:cacheprovider -q tests/authz
