@@ -95,6 +95,7 @@ backup-drill: install system-deps
 
 failover-drill: install system-deps
 	@$(PY) scripts/failover_drill.py
+
 # Issue 14 — authz: the authorisation sweep alone, on SQLite (it also runs in `make test`).
 .PHONY: authz
 authz: install
