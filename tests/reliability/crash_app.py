@@ -27,11 +27,13 @@ The figures are printed as one JSON line at the end (``--json FILE`` writes them
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
 import json
 import os
 import random
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -75,6 +77,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# A file key as `manage.py files_keygen` prints it (32 random bytes, URL-safe base64).
+FILE_KEY = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+
+
 def server_env(database_url: str, media_root: str) -> dict[str, str]:
     """The environment of gunicorn and of this process: production settings (DEBUG off) on the
     given database and upload volume, plain HTTP on loopback."""
@@ -96,6 +102,10 @@ def server_env(database_url: str, media_root: str) -> dict[str, str]:
         CCHC_REDIS_URL="",
         CCHC_LOGIN_FAILURE_LIMIT="1000",
         CCHC_LOGIN_ADDRESS_FAILURE_LIMIT="1000",
+        # Production refuses to store files without an encryption key (core.E010): one key
+        # per harness run, handed to gunicorn and to the checks alike.
+        CCHC_FILE_KEYS=FILE_KEY,
+        CCHC_SECURITY_LOG_DIR=os.path.join(os.path.dirname(media_root), "security-log"),
     )
     return env
 

@@ -205,11 +205,21 @@ def test_the_rate_limit_keeps_counting_per_process_while_redis_is_down(redis_cac
     assert answers[:2] == [None, None] and answers[2] >= 1
 
 
+def forget_broker_connections() -> None:
+    if celery_app._pool is not None:
+        celery_app._pool.force_close_all()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
 def test_a_broker_that_is_down_loses_no_notification(world, smtp, redis_cache):
     """Nothing in a request enqueues to Celery: the service writes the outbox rows in its own
     transaction, and beat's job delivers them. With Redis dead the enqueue of that job fails;
     the rows wait, and the next run delivers each once."""
     saved = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
+    # A connection pool left by an earlier test of this worker (another broker, still alive)
+    # would take the message: start from none, and leave none.
+    forget_broker_connections()
     celery_app.conf.update(broker_url=redis_cache.url, task_always_eager=False)
     try:
         redis_cache.kill()
@@ -217,10 +227,7 @@ def test_a_broker_that_is_down_loses_no_notification(world, smtp, redis_cache):
         with pytest.raises(BrokerError):
             outbox_deliver_task.apply_async(retry=False)
     finally:
-        if celery_app._pool is not None:
-            celery_app._pool.force_close_all()
-        celery_app._pool = None
-        celery_app.amqp._producer_pool = None
+        forget_broker_connections()
         celery_app.conf.update(saved)
     assert {r.status for r in OutboxMessage.objects.all()} == {Status.PENDING}
     outbox_deliver()
