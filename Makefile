@@ -57,3 +57,11 @@ messages: install
 
 clean:
 	rm -rf var/test-* .pytest_cache
+
+# Issue 14 — load: the soak and overload drills (docs/reliability/load.md).
+.PHONY: soak overload
+soak: install system-deps
+	@scripts/soak.sh soak
+
+overload: install system-deps
+	@scripts/soak.sh overload
