@@ -125,7 +125,7 @@ def locust(
         str(work / "locust"),
     ]
     if not shape:
-        command += ["-u", str(users), "-r", "4", "-t", f"{int(minutes * 60)}s"]
+        command += ["-u", str(users), "-r", "2", "-t", f"{int(minutes * 60)}s"]
     command += list(classes)
     log = (work / "locust.log").open("a")
     return subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
@@ -264,9 +264,9 @@ def phase_rows(rows: list[dict], start: float, end: float) -> list[dict]:
 
 def capacity(work: Path, world_file: Path) -> tuple[float, list[dict], float]:
     """Step the visitors' rate up until the p99 breaks; (capacity, steps, baseline p99)."""
-    step = env_float("CAPACITY_STEP", 10)
-    seconds = env_float("CAPACITY_STEP_SECONDS", 40)
-    limit = env_float("CAPACITY_P99_MS", 1000)
+    step = env_float("CAPACITY_STEP", 5)
+    seconds = env_float("CAPACITY_STEP_SECONDS", 30)
+    limit = env_float("CAPACITY_P99_MS", 2000)
     top = env_float("CAPACITY_MAX", 200)
     steps: list[dict] = []
     best = 0.0
@@ -361,7 +361,7 @@ def overload(work: Path, out: Path) -> int:
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "capacity_per_s": measured,
         "capacity_steps": steps,
-        "capacity_p99_limit_ms": env_float("CAPACITY_P99_MS", 1000),
+        "capacity_p99_limit_ms": env_float("CAPACITY_P99_MS", 2000),
         "baseline_p99_ms": baseline,
         "burst_rate_asked": burst_rate,
         "burst_rate_served": round(len(burst) / (burst_s - 5), 1),

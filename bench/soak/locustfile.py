@@ -70,6 +70,8 @@ ROUTES = {
 RATE = float(os.environ.get("SOAK_RATE", "0"))  # requests per second; 0: as the command line says
 WORLD = json.loads(Path(os.environ.get("SOAK_WORLD", "var/soak-world.json")).read_text())
 PDF = b"%PDF-1.4\n% CCHC soak\n" + b"0" * (180 * 1024) + b"\n%%EOF\n"  # ~180 KB, a scan's size
+# Links of the worklist page that are pages of the back office, not dossiers.
+OFFICE_PAGES = {"tiep-nhan", "doi-soat-thanh-toan", "hang-loat", "canh-bao", "so-luong"}
 _addresses = itertools.count(1)
 _address_lock = threading.Lock()
 
@@ -99,7 +101,9 @@ class FormReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
         if tag == "form":
-            self.forms.append({"action": a.get("action", ""), "fields": {}, "files": []})
+            self.forms.append(
+                {"action": a.get("action", ""), "fields": {}, "files": [], "checkboxes": []}
+            )
             return
         if not self.forms:
             return
@@ -110,6 +114,8 @@ class FormReader(HTMLParser):
             if kind == "file":
                 form["files"].append(name)
             elif kind in ("radio", "checkbox"):
+                if kind == "checkbox":
+                    form["checkboxes"].append(name)
                 if "checked" in a:
                     form["fields"][name] = a.get("value", "on")
                 elif kind == "radio":
@@ -140,12 +146,15 @@ class FormReader(HTMLParser):
             self.forms[-1]["fields"][self._textarea] += data
 
 
-def form_of(html: str, *, has: str) -> dict | None:
-    """The first form of ``html`` with a field or file input named ``has``."""
+def form_of(html: str, *, has: str = "", action: str = "") -> dict | None:
+    """The first form of ``html`` with a field or file input named ``has``, or whose action
+    ends with ``action``."""
     reader = FormReader()
     reader.feed(html)
     for form in reader.forms:
-        if has in form["fields"] or has in form["files"]:
+        if action and form["action"].endswith(action):
+            return form
+        if has and (has in form["fields"] or has in form["files"]):
             return form
     return None
 
@@ -206,7 +215,9 @@ class Visitor(Base):
         mistyped = random.random() < 0.1
         page = self.client.get("/tra-cuu/", name="public_lookup")
         form = form_of(page.text, has="phone")
-        data = {**(form["fields"] if form else {}), "code": code}
+        if form is None:  # no page (the site refused it): a person would not post the form
+            return
+        data = {**form["fields"], "code": code}
         data["phone"] = "0999999999" if mistyped else phone
         with self.client.post(
             "/tra-cuu/", data=data, name="public_lookup", catch_response=True
@@ -293,7 +304,8 @@ class Officer(Base):
 
     def _rows(self, tab: str) -> list[str]:
         page = self.client.get("/can-bo/ho-so/", params={"tab": tab}, name="dossiers:worklist")
-        return sorted(set(re.findall(r'href="/can-bo/ho-so/([^/"?]+)/"', page.text)))
+        keys = set(re.findall(r'href="/can-bo/ho-so/([^/"?]+)/"', page.text))
+        return sorted(keys - OFFICE_PAGES)
 
     @task(3)
     def receive(self) -> None:
@@ -302,10 +314,11 @@ class Officer(Base):
             return
         key = random.choice(rows)
         page = self.client.get(f"/can-bo/ho-so/{key}/", name="dossiers:detail")
-        form = form_of(page.text, has="checked")
+        form = form_of(page.text, action="/thao-tac/tiep-nhan/")
         if form is None:
             return
-        data = {**form["fields"], "checked": "on"}
+        # "Đã kiểm tra: thành phần hồ sơ đầy đủ, hợp lệ" — the officer ticks it.
+        data = {**form["fields"], **dict.fromkeys(form["checkboxes"], "on")}
         with self.client.post(
             f"/can-bo/ho-so/{key}/thao-tac/tiep-nhan/",
             data=data,

@@ -5,7 +5,7 @@ scripts/serve_prod.sh, seeded by ``seed_demo``) writes:
 
 - ``procedures``: codes of procedures in force (the catalogue and its pages);
 - ``online``: for each counter officer we sign in as, the procedures a citizen can apply for
-  online at that officer's agency, and that agency's id (the form's ``receiving_agency``);
+  online at that officer's agency, and that agency's code (the form's ``receiving_agency``);
 - ``lookups``: (code, phone) of dossiers that have a code (the public lookup);
 - ``agencies``: codes of the departments and communes (the transparency pages);
 - ``words``: words of procedure names (the catalogue's search box);
@@ -47,7 +47,7 @@ def world() -> dict:
         user = User.objects.get(username=username)
         if user.is_staff or user.is_superuser:
             raise SystemExit(f"{username} is an administrator: the soak signs in as officers only")
-        officers[username] = {"agency": user.agency_id, "procedures": []}
+        officers[username] = {"agency": user.agency.code, "procedures": []}
     in_force = list(
         Procedure.objects.filter(status__in=Procedure.IN_FORCE)
         .order_by("code")
@@ -61,7 +61,7 @@ def world() -> dict:
             continue
         if not options.documents:
             continue
-        agencies = {a.pk for a in options.agencies}
+        agencies = {a.code for a in options.agencies}
         for entry in officers.values():
             if entry["agency"] in agencies:
                 entry["procedures"].append(code)
