@@ -17,7 +17,7 @@
 # demo data), CI=true (a Redis that cannot start is a failure instead of a fallback to
 # running the outbox job without Celery).
 # Issue 14 — load: CCHC_PROD_WORKERS (gunicorn's workers, 2), CCHC_PROD_APP_INFLIGHT (requests
-# nginx lets into the application at once, 8 per worker; beyond it a quick 503),
+# nginx lets into the application at once, 16 per worker; beyond it a quick 503),
 # CCHC_PROD_CLIENT_RATE (requests per second one address may send to the application, 20,
 # burst 5 s of it; beyond it 429) — docs/deployment.md "Overload protection".
 set -euo pipefail
@@ -178,7 +178,7 @@ fi
 # --- gunicorn ------------------------------------------------------------------------------
 # Issue 14 — load: the workers and nginx's bounds on what reaches them.
 workers=${CCHC_PROD_WORKERS:-2}
-app_inflight=${CCHC_PROD_APP_INFLIGHT:-$((8 * workers))}
+app_inflight=${CCHC_PROD_APP_INFLIGHT:-$((16 * workers))}
 client_rate=${CCHC_PROD_CLIENT_RATE:-20}
 log "gunicorn ($workers workers) on 127.0.0.1:$app_port"
 start gunicorn "$bin/gunicorn" config.wsgi:application --workers "$workers" --bind "127.0.0.1:$app_port" \
