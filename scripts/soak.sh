@@ -8,8 +8,9 @@
 #                              bench/soak/locustfile.py; the web workers' memory sampled every
 #                              SOAK_SAMPLE_SECONDS (10), its slope after SOAK_WARMUP_MINUTES
 #                              (5, or a quarter of a shorter run). Fails on any error.
-#   scripts/soak.sh overload   capacity (CAPACITY_STEP requests/s more every
-#                              CAPACITY_STEP_SECONDS until the p99 passes CAPACITY_P99_MS),
+#   scripts/soak.sh overload   capacity (CAPACITY_STEP = 5 requests/s more every
+#                              CAPACITY_STEP_SECONDS = 30 until the p99 passes
+#                              CAPACITY_P99_MS = 2000, or a request is refused),
 #                              then OVERLOAD_FACTOR (3) × capacity for OVERLOAD_SECONDS (60),
 #                              then a third of capacity for RECOVERY_SECONDS (60). Fails when
 #                              a request is not answered quickly (any 5xx but 503, a request

@@ -202,6 +202,9 @@ def soak(work: Path, out: Path) -> int:
         for p in pids
     }
     total = [(s["t"], sum(s["rss"].values())) for s in samples if s["t"] >= warmup * 60]
+    # The second half alone: a slope that falls from the first half to the second is caches
+    # filling up; one that holds is a leak.
+    late = total[len(total) // 2 :]
     result = {
         "drill": "soak",
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -220,7 +223,9 @@ def soak(work: Path, out: Path) -> int:
         "rss_last_mb": samples[-1]["rss"] if samples else {},
         "slope_mb_per_hour": slopes,
         "slope_total_mb_per_hour": round(slope_per_hour(total), 2),
+        "slope_total_second_half_mb_per_hour": round(slope_per_hour(late), 2),
         "samples": len(samples),
+        "rss_samples": samples,
         "warmup_minutes": warmup,
         "load_average_before": before,
         "load_average_after": after,
@@ -249,7 +254,9 @@ def print_soak(r: dict) -> None:
     print(
         f"web workers' memory (MB): first {r['rss_first_mb']}, last {r['rss_last_mb']}; "
         f"slope after {r['warmup_minutes']:g} min warm-up: {r['slope_mb_per_hour']} MB/h "
-        f"per worker, {r['slope_total_mb_per_hour']} MB/h together ({r['samples']} samples"
+        f"per worker, {r['slope_total_mb_per_hour']} MB/h together, "
+        f"{r['slope_total_second_half_mb_per_hour']} MB/h over the second half "
+        f"({r['samples']} samples"
         f"{'; a worker was replaced' if r['workers_restarted'] else ''})"
     )
     print(
