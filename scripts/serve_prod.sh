@@ -247,11 +247,12 @@ http {
   upstream cchc_app { server 127.0.0.1:$app_port; keepalive 16; }
 
   # Issue 14 — load: overload protection (docs/deployment.md "Overload protection"). At most
-  # $app_inflight requests are inside the application at once (static files are not counted:
-  # their key is empty); the next one is answered 503 at once instead of waiting in
+  # $app_inflight requests are inside the application at once (static files and the load
+  # balancer's /healthz are not counted: their key is empty); the next one is answered 503 at
+  # once instead of waiting in
   # gunicorn's queue. One address may send $client_rate requests a second (burst 5 s of it),
   # then 429. Both answers are a short page in Vietnamese (JSON under /api/), with Retry-After.
-  map \$uri \$cchc_app_key { ~^/static/ ""; default app; }
+  map \$uri \$cchc_app_key { ~^/static/ ""; /healthz ""; default app; }
   limit_conn_zone \$cchc_app_key zone=app_inflight:1m;
   limit_conn_status 503;
   limit_conn_log_level warn;
