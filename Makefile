@@ -100,6 +100,7 @@ failover-drill: install system-deps
 .PHONY: authz
 authz: install
 	CCHC_DATABASE_URL="sqlite:///var/test-unused.sqlite3" $(PY) -m pytest -p no:cacheprovider -q tests/authz
+
 # Issue 14 — load: the soak and overload drills (docs/reliability/load.md).
 .PHONY: soak overload
 soak: install system-deps
