@@ -56,6 +56,17 @@ def row(*answers: str, post: tuple[str | None, ...] | None = None) -> Row:
 MATRIX: dict[str, Row] = {
     'home': row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     'healthz': row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
+    # Readiness for the load balancer: states and counts only, the same for everyone.
+    'readyz': row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
+    # Two-step sign-in (issue 14 item 9): officers may turn it on; citizens are never asked.
+    'otp_manage': row(LOGIN, DENY, DENY, OK, OK, OK, OK, OK, OK, OK),
+    # An administrator already enrolled (and verified) is sent on; the code page has nothing
+    # to ask of a session that is verified or never needs it, and sends it on too.
+    'otp_enrol': row(LOGIN, DENY, DENY, OK, OK, OK, OK, OK, OK, REDIR),
+    'otp_verify': row(LOGIN, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR),
+    'otp_remove': row(NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, NOPE, post=(REFUSED, REFUSED, REFUSED, None, None, None, None, None, None, None)),
+    # The security log's search: the system administrator only (issue 14 item 8).
+    'security_log': row(LOGIN, DENY, DENY, DENY, DENY, DENY, DENY, DENY, DENY, OK),
     # The icon is a redirect to the static file.
     'favicon.ico': row(REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR),
     'login': row(OK, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR),
@@ -188,6 +199,9 @@ MATRIX: dict[str, Row] = {
     'portal:account': row(LOGIN, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY),
     'portal:signup': row(OK, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR),
     'portal:login': row(OK, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR, REDIR),
+    # Erasure (issue 14 item 10): the citizen's own request; the page after it is public.
+    'portal:account_erase': row(LOGIN, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY),
+    'portal:account_erased': row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     'portal:account_export': row(LOGIN, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY),
     'portal:account_close': row(LOGIN, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY),
     'portal:account_closed': row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
@@ -293,6 +307,9 @@ ADMIN: dict[str, str] = {
     "admin:core_outboxmessage_add": DENY,
     "admin:core_outboxmessage_delete": DENY,
     "admin:org_apitoken_add": DENY,
+    # Devices are enrolled by their owner's phone, never typed in by an administrator: the
+    # device list is read-only, its one action removal (a lost phone).
+    "admin:otp_totp_totpdevice_add": DENY,
     "admin:dossiers_documentaccess_add": DENY,
     "admin:dossiers_documentaccess_history": REDIR,
     "admin:dossiers_documentaccess_delete": DENY,
