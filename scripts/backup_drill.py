@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -41,16 +40,15 @@ from pg import (
     app_env,
     appside,
     as_pg,
+    finish,
     free_port,
+    log,
     manage,
     own_by_pg,
     pg_bin,
+    start_gunicorn,
     table_counts,
 )
-
-
-def log(message: str) -> None:
-    print(f"==> {message}", flush=True)
 
 
 def gpg_cmd(home: Path, key: Path, *args: str) -> str:
@@ -232,24 +230,7 @@ def main() -> int:
         renv = app_env(restored.url, restored_media)
         manage(renv, "check")
         port = free_port()
-        # The application's own log stays in the work dir.
-        gunicorn_log = open(work / "gunicorn.out", "w")  # noqa: SIM115
-        gunicorn = subprocess.Popen(
-            [
-                str(ROOT / ".venv/bin/gunicorn"),
-                "config.wsgi:application",
-                "--workers",
-                "1",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--error-logfile",
-                str(work / "gunicorn.log"),
-            ],
-            cwd=ROOT,
-            env=renv,
-            stdout=gunicorn_log,
-            stderr=subprocess.STDOUT,
-        )
+        gunicorn = start_gunicorn(work, renv, port, workers=1)
         status = None
         for _ in range(300):
             try:
@@ -335,18 +316,7 @@ def main() -> int:
         print(f"  result                                     {'PASS' if ok else 'FAIL'}")
         return 0 if ok else 1
     finally:
-        if gunicorn is not None:
-            gunicorn.terminate()
-            try:
-                gunicorn.wait(20)
-            except subprocess.TimeoutExpired:
-                gunicorn.kill()
-        primary.stop("immediate")
-        restored.stop("immediate")
-        if os.environ.get("CCHC_DRILL_KEEP") == "1":
-            print(f"Kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        finish(work, gunicorn, primary, restored)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,19 +44,18 @@ from pg import (
     app_env,
     appside,
     as_pg,
+    finish,
     free_port,
+    log,
     manage,
     own_by_pg,
     pg_bin,
+    start_gunicorn,
 )
 
 WRITERS = 2
 BEFORE_KILL_SECONDS = 8
 AFTER_RECOVERY_SECONDS = 4
-
-
-def log(message: str) -> None:
-    print(f"==> {message}", flush=True)
 
 
 class Writers:
@@ -243,26 +241,7 @@ def main() -> int:
         )
         app_port = free_port()
         genv = app_env(dsn, media, {"CCHC_REPLICA_DATABASE_URL": standby.url})
-        # The application's own log stays in the work dir.
-        gunicorn_log = open(work / "gunicorn.out", "w")  # noqa: SIM115
-        gunicorn = subprocess.Popen(
-            [
-                str(ROOT / ".venv/bin/gunicorn"),
-                "config.wsgi:application",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{app_port}",
-                "--timeout",
-                "60",
-                "--error-logfile",
-                str(work / "gunicorn.log"),
-            ],
-            cwd=ROOT,
-            env=genv,
-            stdout=gunicorn_log,
-            stderr=subprocess.STDOUT,
-        )
+        gunicorn = start_gunicorn(work, genv, app_port, workers=2, extra=("--timeout", "60"))
         base_url = f"http://127.0.0.1:{app_port}"
         for _ in range(600):
             try:
@@ -369,18 +348,7 @@ def main() -> int:
         print(f"  result                                     {'PASS' if ok else 'FAIL'}")
         return 0 if ok else 1
     finally:
-        if gunicorn is not None:
-            gunicorn.terminate()
-            try:
-                gunicorn.wait(20)
-            except subprocess.TimeoutExpired:
-                gunicorn.kill()
-        primary.stop("immediate")
-        standby.stop("immediate")
-        if os.environ.get("CCHC_DRILL_KEEP") == "1":
-            print(f"Kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        finish(work, gunicorn, primary, standby)
 
 
 if __name__ == "__main__":

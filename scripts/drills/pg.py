@@ -4,6 +4,7 @@ the ``postgres`` user (PostgreSQL refuses root), as scripts/pg_throwaway.sh does
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import glob
 import os
@@ -18,6 +19,56 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parents[2]
 PY = str(ROOT / ".venv" / "bin" / "python")
+
+# The uploads' encryption key (issue 14 item 10): kept outside the database and outside the
+# backup set, as production keeps it; the same for every cluster of one drill, so the files
+# restored from the backup open with it. CCHC_FILE_KEYS from the environment wins.
+FILE_KEYS = os.environ.get("CCHC_FILE_KEYS") or base64.urlsafe_b64encode(os.urandom(32)).decode()
+
+
+def log(message: str) -> None:
+    print(f"==> {message}", flush=True)
+
+
+def start_gunicorn(
+    work: Path, env: dict, port: int, *, workers: int, extra: tuple[str, ...] = ()
+) -> subprocess.Popen:
+    """The application under gunicorn on loopback, its log in the work directory."""
+    out = open(work / "gunicorn.out", "w")  # noqa: SIM115 — lives as long as the process
+    return subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "config.wsgi:application",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            *extra,
+            "--error-logfile",
+            str(work / "gunicorn.log"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def finish(work: Path, gunicorn: subprocess.Popen | None, *clusters: Cluster) -> None:
+    """Stop the application and the clusters; remove the work directory unless
+    CCHC_DRILL_KEEP=1."""
+    if gunicorn is not None:
+        gunicorn.terminate()
+        try:
+            gunicorn.wait(20)
+        except subprocess.TimeoutExpired:
+            gunicorn.kill()
+    for cluster in clusters:
+        cluster.stop("immediate")
+    if os.environ.get("CCHC_DRILL_KEEP") == "1":
+        print(f"Kept {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def pg_bin() -> Path:
@@ -195,6 +246,8 @@ def app_env(database_url: str, media_root: Path, extra: dict[str, str] | None = 
         CCHC_PAYMENT_SECRET="drill-payment-" + "y" * 40,
         CCHC_SILENCED_SYSTEM_CHECKS="core.E002,dossiers.E001",
         CCHC_STATIC_MANIFEST="false",
+        CCHC_FILE_KEYS=FILE_KEYS,
+        CCHC_SECURITY_LOG_DIR=str(Path(media_root).parent / "security-log"),
     )
     env.update(extra or {})
     return env
