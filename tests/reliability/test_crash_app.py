@@ -18,14 +18,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
-from django.conf import settings
+
+from tests.reliability.passes import postgresql_pass
 
 ROOT = Path(__file__).resolve().parents[2]
 CYCLES = 20
-
-
-def on_postgresql() -> bool:
-    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
 def admin_url() -> str:
@@ -42,7 +39,7 @@ def with_database(url: str, name: str) -> str:
 def crash_database(tmp_path) -> Iterator[str]:
     """A database of its own, empty (the harness migrates it once): a SQLite file, or a fresh
     database on the run's PostgreSQL server, dropped afterwards."""
-    if not on_postgresql():
+    if not postgresql_pass():
         yield f"sqlite:///{tmp_path}/crash.sqlite3"
         return
     name = f"cchc_crash_{uuid.uuid4().hex[:10]}"

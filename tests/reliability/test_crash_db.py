@@ -9,11 +9,12 @@ collected on SQLite, rather than skipped) and runs once there."""
 
 from __future__ import annotations
 
-from tests.reliability.test_crash_app import on_postgresql, run_harness
+from tests.reliability.passes import postgresql_pass
+from tests.reliability.test_crash_app import run_harness
 
 CYCLES = 3
 
-if on_postgresql():
+if postgresql_pass():
 
     def test_a_sigkilled_postmaster_loses_nothing_acknowledged_and_the_app_recovers(tmp_path):
         figures = run_harness(tmp_path, "--cycles", str(CYCLES), "--kill", "postmaster")

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.reliability.ops_processes import ROOT, free_port
+from tests.reliability.passes import sqlite_pass
 
 spec = importlib.util.spec_from_file_location("audit_deps", ROOT / "scripts" / "audit_deps.py")
 audit_deps = sys.modules["audit_deps"] = importlib.util.module_from_spec(spec)
@@ -141,12 +142,6 @@ def test_pypi_unreachable_is_said_and_not_a_failure(tmp_path, small_lock, capsys
     monkeypatch.setenv("CCHC_AUDIT_PYPI_URL", f"http://127.0.0.1:{free_port()}")
     assert run_audit(tmp_path, extra=[str(small_lock), "--yanked"]) == 0
     assert "PyPI unreachable (URLError): yanked pins not checked" in capsys.readouterr().out
-
-
-def sqlite_pass() -> bool:
-    from django.conf import settings
-
-    return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
 
 
 def gate(*names: str, **env: str) -> subprocess.CompletedProcess:

@@ -25,6 +25,7 @@ from tests.reliability.ops_processes import (
     production_environment,
     redis_server,
 )
+from tests.reliability.passes import postgresql_pass
 
 pytestmark = pytest.mark.django_db
 
@@ -112,12 +113,6 @@ def test_redis_started_is_ready_and_redis_killed_is_named(client, settings):
     assert status == 503 and body["failing"] == ["redis"]
     assert body["checks"]["redis"] == {"status": "fail", "error": "ConnectionError"}
     assert str(redis.port) not in json.dumps(body)
-
-
-def postgresql_pass() -> bool:
-    from django.conf import settings
-
-    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
 MSG_PAGE_UNAVAILABLE = "Hệ thống tạm thời gián đoạn"
