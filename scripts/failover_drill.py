@@ -211,26 +211,43 @@ def main() -> int:
             ).stdout
             return json.loads(out.strip().splitlines()[-1])
 
-        standby.query("SELECT pg_wal_replay_pause()")
-        appside(env, "intake", "1", "lag-probe")
-        time.sleep(4)
-        paused = lag_state()
-        standby.query("SELECT pg_wal_replay_resume()")
-        standby.wait_until(
-            "SELECT pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn()", seconds=60
-        )
+        def paused_state(tag: str) -> dict:
+            """The check's answer with replay paused and one write on the primary 4 s ago."""
+            standby.query("SELECT pg_wal_replay_pause()")
+            appside(env, "intake", "1", tag)
+            time.sleep(4)
+            state = lag_state()
+            standby.query("SELECT pg_wal_replay_resume()")
+            standby.wait_until(
+                "SELECT pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn()", seconds=60
+            )
+            return state
+
+        def shown(lag: float | None) -> str:
+            return "unknown" if lag is None else f"{lag:.1f} s"
+
+        # Nothing replayed since the standby started: behind, by how much is unknown (no
+        # replay timestamp yet) — it must not be read from.
+        fresh = paused_state("lag-probe-fresh")
+        # Once a transaction has been replayed the lag is measured from its commit time.
+        paused = paused_state("lag-probe")
         resumed = lag_state()
         lag_ok = (
-            paused["reachable"]
+            fresh["reachable"]
+            and not fresh["usable"]
+            and fresh["lag_seconds"] is None
+            and paused["reachable"]
             and not paused["usable"]
-            and paused["lag_seconds"] > 2
+            and (paused["lag_seconds"] or 0) > 2
             and resumed["usable"]
+            and resumed["lag_seconds"] is not None
             and resumed["lag_seconds"] <= 2
         )
         print(
-            f"  {'ok  ' if lag_ok else 'FAIL'}  replay paused: lag {paused['lag_seconds']:.1f} s, "
-            f"usable={paused['usable']}; resumed: lag {resumed['lag_seconds']:.1f} s, "
-            f"usable={resumed['usable']}"
+            f"  {'ok  ' if lag_ok else 'FAIL'}  replay paused on a fresh standby: lag "
+            f"{shown(fresh['lag_seconds'])}, usable={fresh['usable']}; paused after a replay: "
+            f"lag {shown(paused['lag_seconds'])}, usable={paused['usable']}; resumed: lag "
+            f"{shown(resumed['lag_seconds'])}, usable={resumed['usable']}"
         )
         ok &= lag_ok
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -51,7 +52,7 @@ LAG_SQL = """
 SELECT CASE
   WHEN NOT pg_is_in_recovery() THEN 0.0
   WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0.0
-  ELSE COALESCE(EXTRACT(EPOCH FROM (clock_timestamp() - pg_last_xact_replay_timestamp())), 0.0)
+  ELSE EXTRACT(EPOCH FROM (clock_timestamp() - pg_last_xact_replay_timestamp()))
 END::float8
 """
 
@@ -89,7 +90,10 @@ def measure_lag(alias: str = REPLICA_ALIAS) -> float:
             cursor.execute("SELECT 1")
             return 0.0
         cursor.execute(LAG_SQL)
-        return float(cursor.fetchone()[0])
+        (lag,) = cursor.fetchone()
+        # Behind the WAL it has received but with no transaction replayed since it started
+        # (no replay timestamp yet): how far behind is unknown, so it is not fit to read from.
+        return math.inf if lag is None else float(lag)
 
 
 _cache_lock = threading.Lock()
@@ -112,7 +116,7 @@ def _check_now() -> ReplicaLag:
     usable = lag <= bound
     if not usable:
         logger.warning("replica lags %.1f s (bound %.1f s), reading from the primary", lag, bound)
-    return ReplicaLag(True, True, lag, bound, usable, now)
+    return ReplicaLag(True, True, None if math.isinf(lag) else lag, bound, usable, now)
 
 
 def replica_lag(*, fresh: bool = False) -> ReplicaLag:
