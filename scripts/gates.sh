@@ -29,9 +29,12 @@ gate_bandit() {
 }
 
 gate_deploy() {
-  local secret media
+  local secret media file_key
   secret=$($py -c 'import secrets; print(secrets.token_urlsafe(50))')
   media=$(mktemp -d /tmp/cchc-gate-media.XXXXXX)
+  # Production refuses to start without the uploads' key (core.E010): a fresh one, as
+  # `manage.py files_keygen` prints it.
+  file_key=$($py -c 'import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())')
   # The production settings as scripts/serve_prod.sh sets them, HTTPS on (its default when
   # CCHC_DEBUG is false). core.E002 / dossiers.E001 are silenced as serve_prod.sh does: a
   # build machine has no SMS provider or contracted payment gateway; a real installation
@@ -46,6 +49,7 @@ gate_deploy() {
     CCHC_PAYMENT_SECRET="$secret-payment" CCHC_PAYMENT_GATEWAY=sandbox \
     CCHC_SMS_BACKEND=cchc.core.sms.ConsoleSmsBackend \
     CCHC_SILENCED_SYSTEM_CHECKS=core.E002,dossiers.E001 \
+    CCHC_FILE_KEYS="$file_key" CCHC_SECURITY_LOG_DIR="$media/security-log" \
     $py manage.py check --deploy --fail-level WARNING
   local rc=$?
   rm -rf "$media"

@@ -280,7 +280,8 @@ def matches(entry: Entry, filters: Filters) -> bool:
         # A broken line is shown only to a search that does not narrow by field: it can
         # match no field, and hiding it entirely would hide tampering.
         return not filters.narrowing
-    assert entry.at is not None
+    if entry.at is None:  # a valid entry always has its moment; never matched without one
+        return False
     if not (filters.start <= entry.at < filters.end):
         return False
     if filters.event and not entry.event.startswith(filters.event):

@@ -45,7 +45,7 @@ DEMO_PASSWORD = "Demo@CCHC-2025"
 # code after the password). Public like the password: add it to any authenticator app, or
 # print the current code with `make demo-otp`. A real installation's administrators enrol
 # their own device at their first sign-in.
-DEMO_ADMIN_OTP_SECRET = "CCHCDEMOADMINTOTPSECRETBINHSON22"
+DEMO_ADMIN_OTP_SECRET = "CCHCDEMOADMINTOTPSECRETBINHSON22"  # nosec B105
 PUBLISHING_DECISION = ("1520/QĐ-UBND", date(2025, 7, 10))
 DEMO_DEPARTMENT = "xaydung"
 
