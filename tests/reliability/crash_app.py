@@ -421,7 +421,11 @@ class Gunicorn:
         raise RuntimeError(f"gunicorn did not answer in {timeout} s: see {self.log}")
 
     def kill_worker(self, rng: random.Random) -> bool:
+        deadline = time.monotonic() + 10  # a worker killed last cycle is being replaced
         workers = children(self.process.pid)
+        while not workers and time.monotonic() < deadline:
+            time.sleep(0.05)
+            workers = children(self.process.pid)
         if not workers:
             return False
         os.kill(rng.choice(workers), signal.SIGKILL)
