@@ -890,6 +890,10 @@ def main(argv: list[str] | None = None) -> int:
             postgres=postgres,
             log_dir=work,
         )
+    except BaseException:
+        for log in sorted(work.glob("gunicorn-*.log")):  # kept nowhere else: show them
+            sys.stderr.write(f"--- {log.name}\n{log.read_text(errors='replace')[-4000:]}\n")
+        raise
     finally:
         from django.conf import settings
 
