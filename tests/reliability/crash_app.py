@@ -431,7 +431,11 @@ class Gunicorn:
         raise RuntimeError(f"gunicorn did not answer in {timeout} s: see {self.log}")
 
     def kill_worker(self, rng: random.Random) -> bool:
+        deadline = time.monotonic() + 10  # a worker killed last cycle is being replaced
         workers = children(self.process.pid)
+        while not workers and time.monotonic() < deadline:
+            time.sleep(0.05)
+            workers = children(self.process.pid)
         if not workers:
             return False
         os.kill(rng.choice(workers), signal.SIGKILL)
@@ -896,6 +900,10 @@ def main(argv: list[str] | None = None) -> int:
             postgres=postgres,
             log_dir=work,
         )
+    except BaseException:
+        for log in sorted(work.glob("gunicorn-*.log")):  # kept nowhere else: show them
+            sys.stderr.write(f"--- {log.name}\n{log.read_text(errors='replace')[-4000:]}\n")
+        raise
     finally:
         from django.conf import settings
 
