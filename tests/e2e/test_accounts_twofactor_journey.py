@@ -12,6 +12,7 @@ import pytest
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import shot
 from tests.e2e.test_portal_accessibility import axe_violations, describe
 from tests.factories import PASSWORD
 from tests.world import ensure_world
@@ -37,6 +38,7 @@ def test_the_administrator_enrols_a_phone_then_every_sign_in_asks_for_the_code(p
     password_sign_in(page, admin.username)
     expect(page.get_by_role("heading", name="Bật xác thực hai bước")).to_be_visible()
     expect(page.get_by_test_id("otp-qr").locator("svg path")).to_have_count(1)
+    shot(page, "accounts-enrol")
     violations = axe_violations(page)
     assert not violations, describe(violations)
     secret = page.get_by_test_id("otp-secret").inner_text()
