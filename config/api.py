@@ -16,7 +16,8 @@ lists for it:
   bad input, named by the parameter and the reason, in Vietnamese;
 * 429 ``{"detail"}`` with ``Retry-After`` — too many public lookups;
 * 500 ``{"detail"}`` — our fault, logged;
-* 503 ``{"detail"}`` with ``Retry-After`` — the database cannot be reached (down, restarting).
+* 503 ``{"detail"}`` with ``Retry-After`` — the database cannot be reached (down, restarting),
+  or a stored file cannot be decrypted (its key is not configured yet: the file is kept).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from cchc.catalog.api import router as catalog_router
 from cchc.core.api import ApiInputError, ErrorOut, InputErrorOut, explain_validation_errors
 from cchc.core.api import router as calendar_router
+from cchc.core.filecrypt import FileDecryptionError
 from cchc.domain.lifecycle import Action, TransitionError
 from cchc.dossiers.api import PERMISSION_REFUSALS
 from cchc.dossiers.api import public_router as public_dossier_router
@@ -58,6 +60,10 @@ MSG_TOO_LARGE = "Nội dung yêu cầu quá lớn."
 MSG_MEDIA_TYPE = "Nội dung yêu cầu phải là JSON (Content-Type: application/json)."
 MSG_SERVER = "Hệ thống gặp sự cố; lỗi đã được ghi lại. Vui lòng thử lại sau."
 MSG_DATABASE_DOWN = "Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau."
+MSG_FILE_LOCKED = (
+    "Tệp này tạm thời không mở được (khoá mã hoá của tệp chưa sẵn sàng trên máy chủ). "
+    "Tệp không bị mất; lỗi đã được ghi lại để quản trị xử lý. Vui lòng thử lại sau."
+)
 RETRY_AFTER_SECONDS = "60"
 MSG_AUTH = "Cần khoá API hợp lệ (Authorization: Bearer <khoá>)."
 MSG_NOT_JSON = "không phải JSON hợp lệ"
@@ -302,21 +308,30 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return JsonResponse({"detail": MSG_NOT_FOUND}, status=404)
 
 
-def _database_unavailable() -> bool:
-    """Whether the error being handled is the database being unreachable (down, restarting,
-    out of connections): Django calls the 500 view inside its ``except`` block."""
+def _unavailable_message() -> str | None:
+    """Why the error being handled is a passing unavailability rather than our fault, or None
+    (Django calls the 500 view inside its ``except`` block): the database is unreachable (down,
+    restarting, out of connections), or a stored file is sealed with a key the server does not
+    have (removed before ``files_rotate_keys`` ran, or not yet deployed — the operator's fix;
+    Django has already logged the error with its traceback for them)."""
     exc = sys.exc_info()[1]
-    return isinstance(exc, (OperationalError, InterfaceError))
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return MSG_DATABASE_DOWN
+    if isinstance(exc, FileDecryptionError):
+        return MSG_FILE_LOCKED
+    return None
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """500, or 503 with Retry-After when the database cannot be reached: the request may
-    succeed in a minute, and nothing the user sent before is lost."""
-    if _database_unavailable():
+    """500, or 503 with Retry-After when the failure is one that passes (``_unavailable_message``):
+    the request may succeed later, and nothing the user sent before is lost."""
+    message = _unavailable_message()
+    if message is not None:
         if request.path.startswith(API_PREFIX):
-            response = JsonResponse({"detail": MSG_DATABASE_DOWN}, status=503)
+            response = JsonResponse({"detail": message}, status=503)
         else:
-            body = loader.get_template("503.html").render()
+            context = {"file_locked": message == MSG_FILE_LOCKED}
+            body = loader.get_template("503.html").render(context)
             response = HttpResponse(body, status=503)
         response["Retry-After"] = RETRY_AFTER_SECONDS
         return response

@@ -21,11 +21,14 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.http import FileResponse
+from django.test import Client
+from django.urls import reverse
 
 from cchc.core import filecrypt
 from cchc.core.checks import check_file_keys
 from cchc.core.files import files_encrypt
 from tests.core.test_security import ROOT, production_env
+from tests.dossiers.helpers import receive
 
 KEY_A = filecrypt.generate_key()
 KEY_B = filecrypt.generate_key()
@@ -262,3 +265,26 @@ def test_manage_py_refuses_to_run_in_production_without_a_key(tmp_path):
     )
     assert result.returncode != 0
     assert "core.E010" in result.stderr and "CCHC_FILE_KEYS" in result.stderr
+
+
+@pytest.mark.django_db
+def test_a_download_whose_key_was_removed_is_a_503_that_says_so_not_a_500(
+    media, settings, world, counter_officer
+):
+    dossier = receive(world)
+    document = dossier.documents.first()
+    document.file.save("cccd.pdf", ContentFile(CONTENT))
+    settings.CCHC_FILE_KEYS = [KEY_B]  # KEY_A removed before files_rotate_keys ran
+    client = Client(raise_request_exception=False)
+    client.force_login(counter_officer)
+
+    response = client.get(reverse("dossiers:file", args=[dossier.code, document.pk]))
+
+    assert response.status_code == 503 and response["Retry-After"] == "60"
+    page = response.content.decode()
+    assert "Tệp tạm thời không mở được" in page and "Tệp không bị mất" in page
+    assert (media / document.file.name).is_file()  # kept for the operator to restore the key
+    settings.CCHC_FILE_KEYS = [KEY_B, KEY_A]  # the key back: the same link serves the file
+    response = client.get(reverse("dossiers:file", args=[dossier.code, document.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == CONTENT
