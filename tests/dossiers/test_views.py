@@ -578,6 +578,42 @@ def test_result_file_must_be_a_pdf(client, world, settings, tmp_path):
     assert d.status == "processing"
 
 
+def test_a_result_stored_for_an_approval_refused_under_the_lock_is_deleted(
+    client, world, settings, tmp_path, monkeypatch
+):
+    """The page's check passes, then another leader approves before this request takes the
+    row lock: the service refuses (409) and the signed PDF just stored, which names the
+    applicant and no row refers to, is deleted at once rather than left to the sweep."""
+    from cchc.dossiers.views import detail
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    d = dossier_forward(actor=world.specialist, dossier=fresh(world))
+    page_check = detail.check_allowed
+
+    def check_then_another_leader_approves(dossier, user, action, now):
+        page_check(dossier, user, action, now)
+        dossier_approve(
+            actor=world.leader, dossier=Dossier.objects.get(pk=dossier.pk), result_number="14/GPXD"
+        )
+
+    monkeypatch.setattr(detail, "check_allowed", check_then_another_leader_approves)
+    client.force_login(world.leader)
+    pdf = SimpleUploadedFile("gp.pdf", b"%PDF-1.4 ket qua", content_type="application/pdf")
+    response = client.post(
+        act(d, "phe-duyet"),
+        {
+            "phe-duyet-result_number": "15/GPXD",
+            "phe-duyet-signer": "A",
+            "phe-duyet-result_file": pdf,
+        },
+    )
+
+    assert response.status_code == 409
+    d.refresh_from_db()
+    assert d.result_number == "14/GPXD" and not d.result_file
+    assert not [path for path in tmp_path.rglob("*") if path.is_file()]
+
+
 def test_supplement_send_back_payment_and_rejection_through_the_page(client, world):
     d = fresh(world)
     client.force_login(world.specialist)

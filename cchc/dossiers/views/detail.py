@@ -7,9 +7,11 @@ Vietnamese message. A refused transition re-renders the page with the service's 
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from django.contrib import messages
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -33,6 +35,7 @@ from cchc.dossiers.services._common import outstanding_fees
 from cchc.dossiers.views._shared import (
     EVENT_LABELS,
     ROLE_LABELS,
+    StoredFile,
     allowed_actions_for,
     check_allowed,
     dossier_clock_view,
@@ -43,6 +46,8 @@ from cchc.dossiers.views._shared import (
 )
 from cchc.org.models import User
 from cchc.org.permissions import staff_required
+
+logger = logging.getLogger(__name__)
 
 TO_APPLICANT = {Action.RETURN_RESULT, Action.WITHDRAW, Action.STOP}
 PRINTABLE = (
@@ -74,7 +79,11 @@ def dossier_action_view(request: HttpRequest, code: str, slug: str) -> HttpRespo
         if not form.is_valid():
             return render_dossier_page(request, dossier, bound=(spec, form), status=422)
         arguments = _stored(form.arguments())
-        perform(spec, actor=request.user, dossier=dossier, arguments=arguments)
+        try:
+            perform(spec, actor=request.user, dossier=dossier, arguments=arguments)
+        except BaseException:
+            _discard_unreferenced(arguments)
+            raise
     except TransitionError as exc:
         messages.error(request, transition_message(exc))
         return render_dossier_page(request, dossier, status=409)
@@ -93,6 +102,22 @@ def _stored(arguments: dict) -> dict:
         name: store_result_file(value) if isinstance(value, UploadedFile) else value
         for name, value in arguments.items()
     }
+
+
+def _discard_unreferenced(arguments: dict) -> None:
+    """Delete the files ``_stored`` wrote for an action the service then refused (the state
+    changed under the lock, an input error) or failed on: no row refers to them, and a signed
+    result names the applicant. A file a committed row does refer to is kept. A process killed
+    here leaves the file to the orphan sweep (``cchc.dossiers.jobs.uploads_sweep``)."""
+    for value in arguments.values():
+        if not isinstance(value, StoredFile):
+            continue
+        if Dossier.objects.filter(result_file=value.name).exists():
+            continue
+        try:
+            default_storage.delete(value.name)
+        except OSError:  # a read-only or failing volume: the sweep retries later
+            logger.exception("Could not delete the refused action's file %s", value.name)
 
 
 def build_form(
