@@ -5,6 +5,7 @@ the admin shows them for support, it never changes a tree or a score behind thei
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 
 from cchc.parindex.models import (
@@ -20,6 +21,10 @@ from cchc.parindex.models import (
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
+    # Links shown read-only still build a form field: assume https, as the pages' forms do
+    # (and as Django 6 will by default, without its deprecation warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
 
