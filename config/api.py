@@ -61,8 +61,8 @@ MSG_MEDIA_TYPE = "Nội dung yêu cầu phải là JSON (Content-Type: applicati
 MSG_SERVER = "Hệ thống gặp sự cố; lỗi đã được ghi lại. Vui lòng thử lại sau."
 MSG_DATABASE_DOWN = "Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau."
 MSG_FILE_LOCKED = (
-    "Tệp này tạm thời không mở được (khoá mã hoá của tệp chưa sẵn sàng trên máy chủ). "
-    "Tệp không bị mất; lỗi đã được ghi lại để quản trị xử lý. Vui lòng thử lại sau."
+    "Tệp này tạm thời không mở được trên máy chủ. Tệp không bị mất; lỗi đã được ghi lại "
+    "để quản trị xử lý. Vui lòng thử lại sau."
 )
 RETRY_AFTER_SECONDS = "60"
 MSG_AUTH = "Cần khoá API hợp lệ (Authorization: Bearer <khoá>)."
